@@ -1,0 +1,13 @@
+//! A source-grounded timeline of relations between Azerbaijan and Belarus.
+//!
+//! The pure core (`model`, `dataset`, `route`, `search`, `layout`, `export`) has no DOM and is
+//! tested natively; `app` is the thin Leptos layer that runs in the browser.
+
+pub mod dataset;
+pub mod layout;
+pub mod model;
+pub mod route;
+pub mod search;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,252 @@
+//! Search and filters over a dataset: a folded text index built once per dataset, name-variant
+//! groups from the entities, and the filter that gives the visible events with live counts.
+
+use crate::model::{Dataset, EntityKind, Event, Kind};
+use crate::route::Query;
+
+/// Folds text for matching: lower case, diacritics removed, punctuation as spaces.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.chars() {
+        let mapped: &str = match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' => {
+                out.push(c.to_ascii_lowercase());
+                space = false;
+                continue;
+            }
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä'
+            | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
+            'ə' | 'Ə' => "e",
+            'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+            'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė'
+            | 'Ę' | 'Ě' => "e",
+            'ğ' | 'Ğ' => "g",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' => {
+                "i"
+            }
+            'ł' | 'Ł' | 'ľ' | 'Ľ' => "l",
+            'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
+            | 'Ō' | 'Ő' => "o",
+            'ř' | 'Ř' => "r",
+            'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+            'ß' => "ss",
+            'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => {
+                "u"
+            }
+            'ý' | 'ÿ' | 'Ý' => "y",
+            'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => "z",
+            c if c.is_alphanumeric() => {
+                for l in c.to_lowercase() {
+                    out.push(l);
+                }
+                space = false;
+                continue;
+            }
+            _ => {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+                continue;
+            }
+        };
+        out.push_str(mapped);
+        space = false;
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A search index over one dataset, built once.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Per event (dataset order): its folded text, padded with spaces at both ends.
+    texts: Vec<String>,
+    /// Groups of folded names that mean the same entity (name plus variants).
+    groups: Vec<Vec<String>>,
+}
+
+impl Index {
+    /// Builds the index: titles, summaries, quotes, plans, and the names and variants of every
+    /// entity an event mentions.
+    pub fn build(ds: &Dataset) -> Index {
+        let groups: Vec<Vec<String>> = ds
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Document)
+            .map(|e| {
+                let mut g: Vec<String> = std::iter::once(&e.name)
+                    .chain(e.variants.iter())
+                    .map(|s| fold(s))
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                g.dedup();
+                g
+            })
+            .filter(|g| g.len() > 1)
+            .collect();
+        let texts = ds
+            .events
+            .iter()
+            .map(|e| {
+                let mut t = String::from(" ");
+                let mut add = |s: &str| {
+                    t.push_str(&fold(s));
+                    t.push(' ');
+                };
+                add(&e.title);
+                add(&e.summary);
+                add(e.kind.label());
+                for q in &e.quotes {
+                    add(&q.text);
+                }
+                for p in &e.plans {
+                    add(&p.text);
+                }
+                let mut names = |kind: EntityKind, id: &str| {
+                    if let Some(ent) = ds.entity(kind, id) {
+                        add(&ent.name);
+                        for v in &ent.variants {
+                            add(v);
+                        }
+                    }
+                };
+                for p in &e.participants {
+                    names(EntityKind::Person, p);
+                }
+                if let Some(p) = &e.place {
+                    names(EntityKind::Place, p);
+                }
+                for tp in &e.topics {
+                    names(EntityKind::Topic, tp);
+                }
+                for d in &e.documents {
+                    names(EntityKind::Document, d);
+                }
+                t
+            })
+            .collect();
+        Index { texts, groups }
+    }
+
+    /// Turns a query into terms; each term is a set of alternatives (a name and its variants).
+    pub fn terms(&self, q: &str) -> Vec<Vec<String>> {
+        let folded = fold(q);
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        // A whole-query match on a variant group (e.g. "nagorno karabakh") is one term.
+        if let Some(g) = self.groups.iter().find(|g| g.contains(&folded)) {
+            return vec![g.clone()];
+        }
+        folded
+            .split(' ')
+            .map(|w| {
+                let mut alts = vec![w.to_string()];
+                for g in &self.groups {
+                    if g.iter().any(|n| n == w || n.split(' ').any(|p| p == w)) {
+                        for n in g {
+                            if !alts.contains(n) {
+                                alts.push(n.clone());
+                            }
+                        }
+                    }
+                }
+                alts
+            })
+            .collect()
+    }
+
+    /// Whether event `i` (dataset order) matches every term.
+    pub fn matches(&self, i: usize, terms: &[Vec<String>]) -> bool {
+        let Some(t) = self.texts.get(i) else {
+            return false;
+        };
+        terms
+            .iter()
+            .all(|alts| alts.iter().any(|a| t.contains(a.as_str())))
+    }
+}
+
+/// The result of applying a query: visible event positions and counts per filter value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filtered {
+    /// Positions in `dataset.events`, in date order.
+    pub visible: Vec<usize>,
+    /// For each kind, how many events would show if that kind were the only kind filter.
+    pub kind_counts: Vec<(Kind, usize)>,
+}
+
+/// Applies a query's filters and search to the dataset.
+pub fn apply(ds: &Dataset, index: &Index, q: &Query) -> Filtered {
+    let terms = index.terms(&q.q);
+    let base = |e: &Event, i: usize| -> bool {
+        let year = e.date.year();
+        let end_year = e.end.map(|d| d.year()).unwrap_or(year);
+        q.from.is_none_or(|f| end_year >= f)
+            && q.to.is_none_or(|t| year <= t)
+            && q
+                .person
+                .as_ref()
+                .is_none_or(|p| e.participants.contains(p) || e.quotes.iter().any(|x| x.speaker.as_ref() == Some(p)))
+            && q.topic.as_ref().is_none_or(|t| e.topics.contains(t))
+            && index.matches(i, &terms)
+    };
+    let mut visible = Vec::new();
+    let mut counts = [0usize; 6];
+    for (i, e) in ds.events.iter().enumerate() {
+        if !base(e, i) {
+            continue;
+        }
+        if let Some(k) = Kind::ALL.iter().position(|k| *k == e.kind) {
+            counts[k] += 1;
+        }
+        if q.kinds.is_empty() || q.kinds.contains(&e.kind) {
+            visible.push(i);
+        }
+    }
+    Filtered {
+        visible,
+        kind_counts: Kind::ALL.iter().copied().zip(counts).collect(),
+    }
+}
+
+/// Events closest to an unknown id, by shared words of the id and title; at most `n`.
+pub fn suggest(ds: &Dataset, wanted: &str, n: usize) -> Vec<usize> {
+    let words: Vec<String> = fold(wanted)
+        .split(|c: char| c == ' ' || c == '-')
+        .filter(|w| w.len() > 1)
+        .map(str::to_string)
+        .collect();
+    let mut scored: Vec<(usize, usize)> = ds
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let hay = format!("{} {}", fold(&e.id), fold(&e.title));
+            let score = words.iter().filter(|w| hay.contains(w.as_str())).count();
+            (score, i)
+        })
+        .filter(|(s, _)| *s > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().take(n).map(|(_, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_diacritics_and_punctuation() {
+        assert_eq!(fold("SİA — Lukashenka’s Gəncə!"), "sia lukashenka s gence");
+        assert_eq!(fold("  Nagorno-Karabakh "), "nagorno karabakh");
+        assert_eq!(fold("Ülkə"), "ulke");
+    }
+}

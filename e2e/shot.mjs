@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+const [url, out, width = 1280, height = 900, theme = 'light'] = process.argv.slice(2);
+const dir = fs.mkdtempSync('/tmp/pw-');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: +width, height: +height }, colorScheme: theme });
+page.on('console', m => console.log('console', m.type(), m.text()));
+page.on('pageerror', e => console.log('pageerror', e.message));
+await page.goto(url);
+await page.waitForTimeout(800);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();

@@ -1,0 +1,301 @@
+//! The browser app: shared state (URL route, dataset, visible window), the one route table and
+//! the shell. Pages and components live in `app/`; they read state from `Ctx` and build every URL
+//! with `route`.
+
+mod card;
+mod chrome;
+mod list;
+mod loader;
+mod pages;
+mod timeline;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::dataset::{Loaded, Problem};
+use crate::layout::View;
+use crate::model::Dataset;
+use crate::route::{Page, Query, Route};
+use crate::search::{self, Filtered, Index};
+
+/// A loaded dataset with its search index: replaced whole, never edited.
+pub struct Data {
+    pub ds: Dataset,
+    pub index: Index,
+    pub problems: Vec<Problem>,
+    pub rejected: usize,
+    pub declared: usize,
+    /// Where it came from: "the embedded dataset", a file name or a URL.
+    pub origin: String,
+    /// The window showing every event.
+    pub all: View,
+}
+
+impl Data {
+    pub fn new(loaded: Loaded, origin: String) -> Data {
+        let index = Index::build(&loaded.dataset);
+        let all = View::all(&loaded.dataset);
+        Data {
+            index,
+            all,
+            ds: loaded.dataset,
+            problems: loaded.problems,
+            rejected: loaded.rejected,
+            declared: loaded.declared,
+            origin,
+        }
+    }
+}
+
+/// App-wide state, provided once as context.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// The base path, ending in `/` (from `<base href>`).
+    pub base: StoredValue<String>,
+    /// The current URL, parsed. Only `navigate` and the popstate listener write it.
+    pub route: RwSignal<Route>,
+    pub data: RwSignal<Arc<Data>>,
+    /// The filtered events and counts for the current query.
+    pub filtered: Memo<Arc<Filtered>>,
+    /// The visible time window of the axis.
+    pub view: RwSignal<View>,
+    /// The event that has the roving focus in the list (position in the dataset).
+    pub focus: RwSignal<Option<usize>>,
+    /// A message for the polite live region.
+    pub announce: RwSignal<String>,
+    /// A load error to show (the current dataset stays).
+    pub load_error: RwSignal<Option<String>>,
+}
+
+impl Ctx {
+    /// The href of a route under the base.
+    pub fn href(&self, route: &Route) -> String {
+        route.href(&self.base.get_value())
+    }
+
+    /// Goes to a route: pushes (or replaces) history and updates state. No reload.
+    pub fn navigate(&self, route: Route, replace: bool) {
+        let href = self.href(&route);
+        if let Ok(history) = window().history() {
+            let _ = if replace {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
+            } else {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
+            };
+        }
+        self.route.set(route);
+    }
+
+    /// Replaces the query, keeping the page; filter changes replace history.
+    pub fn set_query(&self, query: Query) {
+        let page = self.route.with_untracked(|r| r.page.clone());
+        self.navigate(Route::new(page, query), true);
+    }
+}
+
+/// Reads the base path from the document (`<base href>`), ending in `/`.
+fn base_path() -> String {
+    let base = document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|u| web_sys::Url::new(&u).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_else(|| "/".into());
+    if base.ends_with('/') {
+        base
+    } else {
+        match base.rfind('/') {
+            Some(i) => base[..=i].to_string(),
+            None => "/".into(),
+        }
+    }
+}
+
+fn current_route(base: &str) -> Route {
+    let loc = window().location();
+    Route::parse(
+        base,
+        &loc.pathname().unwrap_or_default(),
+        &loc.search().unwrap_or_default(),
+    )
+}
+
+/// Starts the app: a panic hook that shows a recovery message, then mounts.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("The app stopped: {info}").into());
+        show_crash();
+    }));
+    leptos::mount::mount_to_body(App);
+}
+
+/// Replaces the page with a message and a reload link (the app's state cannot be trusted now).
+fn show_crash() {
+    let doc = document();
+    if doc.get_element_by_id("crash").is_some() {
+        return;
+    }
+    if let Ok(div) = doc.create_element("div") {
+        div.set_id("crash");
+        div.set_attribute("role", "alert").ok();
+        div.set_text_content(Some(
+            "Something went wrong and the timeline stopped. Your data is not lost: ",
+        ));
+        if let Ok(a) = doc.create_element("a") {
+            a.set_attribute("href", &window().location().href().unwrap_or_default())
+                .ok();
+            a.set_text_content(Some("reload the page"));
+            div.append_child(&a).ok();
+        }
+        if let Some(body) = doc.body() {
+            body.prepend_with_node_1(&div).ok();
+        }
+    }
+}
+
+/// The root component: state, listeners, the route table.
+#[component]
+pub fn App() -> impl IntoView {
+    let base = base_path();
+    let route = RwSignal::new(current_route(&base));
+    let (data, first_error) = match crate::dataset::embedded() {
+        Ok(l) => (Data::new(l, "the embedded dataset".into()), None),
+        Err(e) => (
+            Data::new(
+                Loaded {
+                    dataset: Dataset::default(),
+                    problems: Vec::new(),
+                    rejected: 0,
+                    declared: 0,
+                },
+                "nothing".into(),
+            ),
+            Some(format!("The embedded dataset could not be loaded: {e}")),
+        ),
+    };
+    let all = data.all;
+    let data = RwSignal::new(Arc::new(data));
+    let filtered = Memo::new(move |_| {
+        let d = data.read();
+        let r = route.read();
+        Arc::new(search::apply(&d.ds, &d.index, &r.query))
+    });
+    let ctx = Ctx {
+        base: StoredValue::new(base),
+        route,
+        data,
+        filtered,
+        view: RwSignal::new(all),
+        focus: RwSignal::new(None),
+        announce: RwSignal::new(String::new()),
+        load_error: RwSignal::new(first_error),
+    };
+    provide_context(ctx);
+
+    // Back and forward.
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        route.set(current_route(&ctx.base.get_value()));
+    });
+    on_cleanup(move || handle.remove());
+    intercept_links(ctx);
+    loader::open_from_query(ctx);
+    chrome::follow_route_in_head(ctx);
+
+    let page = move || route.with(|r| r.page.clone());
+    view! {
+        <a class="skip" href="#events">"Skip to the events"</a>
+        <chrome::Header/>
+        <main id="main">
+            {move || match page() {
+                Page::Timeline | Page::Event(_) => view! { <TimelinePage/> }.into_any(),
+                Page::Entity(kind, id) => view! { <pages::EntityPage kind=kind id=id/> }.into_any(),
+                Page::Trade => view! { <pages::TradePage/> }.into_any(),
+                Page::About => view! { <pages::AboutPage/> }.into_any(),
+                Page::NotFound(path) => view! { <pages::NotFoundPage path=path/> }.into_any(),
+            }}
+        </main>
+        <chrome::Footer/>
+        <p class="visually-hidden" aria-live="polite" role="status">{move || ctx.announce.get()}</p>
+    }
+}
+
+/// The timeline with its filters, list and (when the route names one) the open card.
+#[component]
+fn TimelinePage() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let open = move || {
+        ctx.route.with(|r| match &r.page {
+            Page::Event(id) => Some(id.clone()),
+            _ => None,
+        })
+    };
+    view! {
+        <loader::Problems/>
+        <chrome::Filters/>
+        <timeline::Timeline/>
+        <div class="body" class:with-card=move || open().is_some()>
+            <list::EventList/>
+            {move || open().map(|id| view! { <card::Card id=id/> })}
+        </div>
+    }
+}
+
+/// Turns clicks on same-origin links under the base into history navigation (no reload).
+fn intercept_links(ctx: Ctx) {
+    let handle = window_event_listener(leptos::ev::click, move |ev| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let Some(target) = ev.target() else { return };
+        let Ok(el) = target.dyn_into::<web_sys::Element>() else {
+            return;
+        };
+        let Ok(Some(a)) = el.closest("a[href]") else {
+            return;
+        };
+        if a.has_attribute("download")
+            || a.get_attribute("target").is_some_and(|t| t != "_self")
+            || a.get_attribute("rel").is_some_and(|r| r.contains("external"))
+        {
+            return;
+        }
+        let Ok(anchor) = a.dyn_into::<web_sys::HtmlAnchorElement>() else {
+            return;
+        };
+        let loc = window().location();
+        if anchor.origin() != loc.origin().unwrap_or_default() {
+            return;
+        }
+        let base = ctx.base.get_value();
+        let path = anchor.pathname();
+        if !path.starts_with(&base) && path != base.trim_end_matches('/') {
+            return;
+        }
+        if path.contains("/schema/") || path.contains("/data/") || path.ends_with(".json") {
+            return;
+        }
+        // In-page anchors (`#events`) stay with the browser.
+        if !anchor.hash().is_empty() && path == loc.pathname().unwrap_or_default() {
+            return;
+        }
+        ev.prevent_default();
+        let route = Route::parse(&base, &path, &anchor.search());
+        let same = ctx.route.with_untracked(|r| *r == route);
+        ctx.navigate(route, same);
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Reads an attribute-safe string of the current location (for sharing).
+pub fn site_origin() -> String {
+    window().location().origin().unwrap_or_default()
+}

@@ -1,0 +1,308 @@
+//! The page chrome: header (title, navigation, search, theme, open dataset), the filter bar with
+//! live counts, the footer, and the document title and description that follow the route.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::loader::OpenButton;
+use super::Ctx;
+use crate::model::{EntityKind, Kind};
+use crate::route::{page_href, Page, Query};
+
+/// Header with the search box (focused by `/`).
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let search_ref = NodeRef::<leptos::html::Input>::new();
+    let key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "/" && !typing(&ev) {
+            if let Some(input) = search_ref.get_untracked() {
+                ev.prevent_default();
+                let _ = input.focus();
+                input.select();
+            }
+        }
+    });
+    on_cleanup(move || key.remove());
+    let home = move || ctx.href(&crate::route::Route::new(Page::Timeline, ctx.route.with(|r| r.query.cleared())));
+    let trade = move || page_href(&ctx.base.get_value(), Page::Trade, &ctx.route.with(|r| r.query.clone()));
+    let about = move || page_href(&ctx.base.get_value(), Page::About, &ctx.route.with(|r| r.query.clone()));
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let mut q = ctx.route.with_untracked(|r| r.query.clone());
+        q.q = value.chars().take(200).collect();
+        let page = ctx.route.with_untracked(|r| r.page.clone());
+        let page = match page {
+            Page::Timeline | Page::Event(_) => page,
+            _ => Page::Timeline,
+        };
+        ctx.navigate(crate::route::Route::new(page, q), true);
+    };
+    view! {
+        <header class="site">
+            <div class="brand">
+                <a href=home class="title">{move || ctx.data.with(|d| d.ds.title.clone())}</a>
+                <span class="tagline">"Every fact cites its source and quote."</span>
+            </div>
+            <nav aria-label="Sections">
+                <a href=home>"Timeline"</a>
+                <a href=trade>"Trade figures"</a>
+                <a href=about>"Sources & method"</a>
+            </nav>
+            <div class="tools">
+                <div class="search">
+                    <label for="search" class="visually-hidden">"Search events"</label>
+                    <input id="search" type="search" node_ref=search_ref placeholder="Search (press /)"
+                        autocomplete="off" spellcheck="false"
+                        prop:value=move || ctx.route.with(|r| r.query.q.clone())
+                        on:input=on_input/>
+                </div>
+                <OpenButton/>
+                <ThemeToggle/>
+            </div>
+        </header>
+    }
+}
+
+fn typing(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
+}
+
+/// Light/dark toggle; the default follows `prefers-color-scheme`, a choice is remembered.
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let stored = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item("theme").ok().flatten());
+    let system_dark = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let dark = RwSignal::new(match stored.as_deref() {
+        Some("dark") => true,
+        Some("light") => false,
+        _ => system_dark,
+    });
+    Effect::new(move |_| {
+        let theme = if dark.get() { "dark" } else { "light" };
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("data-theme", theme);
+        }
+    });
+    let toggle = move |_| {
+        dark.update(|d| *d = !*d);
+        if let Some(s) = window().local_storage().ok().flatten() {
+            let _ = s.set_item("theme", if dark.get_untracked() { "dark" } else { "light" });
+        }
+    };
+    view! {
+        <button type="button" class="theme" aria-pressed=move || dark.get().to_string() on:click=toggle>
+            "Dark theme"
+        </button>
+    }
+}
+
+/// Kind, person, topic and year filters with live counts; all state lives in the URL.
+#[component]
+pub fn Filters() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let query = move || ctx.route.with(|r| r.query.clone());
+    let kind_boxes = move || {
+        let f = ctx.filtered.get();
+        let q = query();
+        f.kind_counts
+            .iter()
+            .map(|&(kind, count)| {
+                let checked = q.kinds.contains(&kind);
+                let toggle = move |_| {
+                    let mut q = ctx.route.with_untracked(|r| r.query.clone());
+                    if let Some(i) = q.kinds.iter().position(|k| *k == kind) {
+                        q.kinds.remove(i);
+                    } else {
+                        q.kinds.push(kind);
+                        q.kinds.sort();
+                    }
+                    ctx.set_query(q);
+                };
+                view! {
+                    <label class=format!("chip kind-{}", kind.slug())>
+                        <input type="checkbox" prop:checked=checked on:change=toggle/>
+                        <span class="shape" aria-hidden="true"></span>
+                        {kind.plural()}
+                        <span class="count">{format!("({count})")}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    let select = move |kind: EntityKind| {
+        let d = ctx.data.get();
+        let current = query();
+        let selected = match kind {
+            EntityKind::Person => current.person.clone(),
+            _ => current.topic.clone(),
+        };
+        let options = d
+            .ds
+            .entities_of(kind)
+            .map(|e| {
+                let n = d.ds.events_with(kind, &e.id).count();
+                let sel = selected.as_deref() == Some(e.id.as_str());
+                view! { <option value=e.id.clone() selected=sel>{format!("{} ({n})", e.name)}</option> }
+            })
+            .collect_view();
+        let label = if kind == EntityKind::Person { "Person" } else { "Topic" };
+        let id = format!("filter-{}", kind.segment());
+        let on_change = move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            let v = (!v.is_empty()).then_some(v);
+            let mut q = ctx.route.with_untracked(|r| r.query.clone());
+            match kind {
+                EntityKind::Person => q.person = v,
+                _ => q.topic = v,
+            }
+            ctx.set_query(q);
+        };
+        view! {
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=on_change>
+                <option value="" selected=selected.is_none()>"All"</option>
+                {options}
+            </select>
+        }
+    };
+    let year = move |which: &'static str| {
+        let on_change = move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev).trim().parse::<i32>().ok();
+            let mut q = ctx.route.with_untracked(|r| r.query.clone());
+            if which == "from" {
+                q.from = v;
+            } else {
+                q.to = v;
+            }
+            let search = q.to_search();
+            ctx.set_query(Query::parse(&search));
+        };
+        let value = move || {
+            let q = query();
+            if which == "from" { q.from } else { q.to }.map(|y| y.to_string()).unwrap_or_default()
+        };
+        let id = format!("filter-{which}");
+        view! {
+            <label for=id.clone()>{if which == "from" { "From year" } else { "To year" }}</label>
+            <input id=id type="number" inputmode="numeric" min="1" max="9999" class="year"
+                prop:value=value on:change=on_change/>
+        }
+    };
+    let shown = move || {
+        let f = ctx.filtered.get();
+        let total = ctx.data.with(|d| d.ds.events.len());
+        format!("{} of {} events", f.visible.len(), total)
+    };
+    let clear = move |_| ctx.set_query(ctx.route.with_untracked(|r| r.query.cleared()));
+    view! {
+        <section class="filters" aria-label="Filters">
+            <fieldset class="kinds">
+                <legend>"Kinds"</legend>
+                {kind_boxes}
+            </fieldset>
+            <div class="selects">
+                <span>{move || select(EntityKind::Person)}</span>
+                <span>{move || select(EntityKind::Topic)}</span>
+                <span>{year("from")}</span>
+                <span>{year("to")}</span>
+            </div>
+            <p class="shown" aria-live="polite">
+                {shown}
+                {move || query().is_filtered().then(|| view! {
+                    " \u{00b7} " <button type="button" class="link" on:click=clear>"Clear filters"</button>
+                })}
+            </p>
+        </section>
+    }
+}
+
+/// The footer: provenance and the schema link.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let schema = move || format!("{}schema/dataset.schema.json", ctx.base.get_value());
+    let data = move || format!("{}data/events.json", ctx.base.get_value());
+    view! {
+        <footer class="site">
+            <p>
+                "Built from five news articles; dates the articles do not give are marked "
+                <em>"inferred"</em>" with the reason. Showing "
+                {move || ctx.data.with(|d| d.origin.clone())}". "
+                <a href=data>"Dataset (JSON)"</a>" \u{00b7} "
+                <a href=schema>"JSON Schema"</a>
+            </p>
+        </footer>
+    }
+}
+
+/// Keeps `<title>` and the meta description in step with the route.
+pub fn follow_route_in_head(ctx: Ctx) {
+    Effect::new(move |_| {
+        let route = ctx.route.get();
+        let d = ctx.data.get();
+        let site = d.ds.title.clone();
+        let (title, desc) = match &route.page {
+            Page::Event(id) => match d.ds.event(id) {
+                Some(e) => (
+                    format!("{} \u{2014} {}", e.title, site),
+                    format!(
+                        "{} ({}{}). {}",
+                        e.kind.label(),
+                        e.date.human(),
+                        if e.basis.is_inferred() { ", inferred" } else { "" },
+                        e.summary
+                    ),
+                ),
+                None => (format!("Event not found \u{2014} {site}"), "No event has this id.".into()),
+            },
+            Page::Entity(kind, id) => (
+                format!("{} \u{2014} {site}", d.ds.name_of(*kind, id)),
+                format!("What the sources say about {}.", d.ds.name_of(*kind, id)),
+            ),
+            Page::Trade => (
+                format!("Trade figures \u{2014} {site}"),
+                "Turnover figures from the sources, and where they disagree.".into(),
+            ),
+            Page::About => (format!("Sources and method \u{2014} {site}"), "The articles and how the dataset is built.".into()),
+            Page::NotFound(_) => (format!("Page not found \u{2014} {site}"), "This address is not part of the timeline.".into()),
+            Page::Timeline => {
+                let f = ctx.filtered.get();
+                let t = if route.query.is_filtered() {
+                    format!("{} events \u{2014} {site}", f.visible.len())
+                } else {
+                    site.clone()
+                };
+                (t, format!("{} visits, meetings, calls and signings, each with its source and quote.", d.ds.events.len()))
+            }
+        };
+        document().set_title(&title);
+        if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", &desc);
+        }
+    });
+}
+
+/// Kind marker shape (used in the legend, list and card); the CSS draws it per kind.
+#[component]
+pub fn KindBadge(kind: Kind) -> impl IntoView {
+    view! {
+        <span class=format!("badge kind-{}", kind.slug())>
+            <span class="shape" aria-hidden="true"></span>
+            {kind.label()}
+        </span>
+    }
+}

@@ -1,0 +1,183 @@
+//! "Open your own dataset": file picker, drag and drop, and `?data=<same-origin URL>`. Every path
+//! runs the one validator; a file that fails entirely never replaces what is loaded.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::{Ctx, Data};
+use crate::dataset::load_bytes;
+
+/// Validates bytes and, if any event is valid, makes them the active dataset.
+pub fn accept(ctx: Ctx, bytes: &[u8], origin: String) -> bool {
+    match load_bytes(bytes, None) {
+        Ok(loaded) => {
+            let data = Data::new(loaded, origin);
+            let msg = format!(
+                "Opened {}: {} events loaded{}.",
+                data.origin,
+                data.ds.events.len(),
+                if data.rejected > 0 {
+                    format!(", {} rejected", data.rejected)
+                } else {
+                    String::new()
+                }
+            );
+            ctx.view.set(data.all);
+            ctx.focus.set(None);
+            ctx.data.set(Arc::new(data));
+            ctx.load_error.set(None);
+            ctx.announce.set(msg);
+            true
+        }
+        Err(e) => {
+            ctx.load_error
+                .set(Some(format!("Could not open {origin}: {e} The current dataset is unchanged.")));
+            false
+        }
+    }
+}
+
+/// Reads a browser `File` and opens it.
+pub fn open_file(ctx: Ctx, file: web_sys::File) {
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(buf) => {
+                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                accept(ctx, &bytes, format!("the file \u{201c}{name}\u{201d}"));
+            }
+            Err(_) => ctx
+                .load_error
+                .set(Some(format!("The file \u{201c}{name}\u{201d} could not be read."))),
+        }
+    });
+}
+
+/// If the URL has `?data=`, fetches that same-origin URL and opens it.
+pub fn open_from_query(ctx: Ctx) {
+    let Some(url) = ctx.route.with_untracked(|r| r.query.data.clone()) else {
+        return;
+    };
+    let loc = window().location();
+    let href = loc.href().unwrap_or_default();
+    let resolved = match web_sys::Url::new_with_base(&url, &href) {
+        Ok(u) if u.origin() == loc.origin().unwrap_or_default() => u.href(),
+        _ => {
+            ctx.load_error.set(Some(format!(
+                "The data link {url:?} is not on this site; only same-origin datasets can be opened by link. The embedded dataset is shown."
+            )));
+            return;
+        }
+    };
+    leptos::task::spawn_local(async move {
+        let fail = |msg: String| ctx.load_error.set(Some(msg));
+        let resp = match JsFuture::from(window().fetch_with_str(&resolved)).await {
+            Ok(r) => r.unchecked_into::<web_sys::Response>(),
+            Err(_) => return fail(format!("The dataset at {url} could not be fetched.")),
+        };
+        if !resp.ok() {
+            return fail(format!(
+                "The dataset at {url} could not be fetched (HTTP {}).",
+                resp.status()
+            ));
+        }
+        let Ok(promise) = resp.array_buffer() else {
+            return fail(format!("The dataset at {url} could not be read."));
+        };
+        match JsFuture::from(promise).await {
+            Ok(buf) => {
+                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                accept(ctx, &bytes, url.clone());
+            }
+            Err(_) => fail(format!("The dataset at {url} could not be read.")),
+        }
+    });
+}
+
+/// The "Open dataset" control: a file picker (also the drop target hint).
+#[component]
+pub fn OpenButton() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            open_file(ctx, file);
+        }
+        input.set_value("");
+    };
+    // Drag and drop anywhere on the page.
+    let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            open_file(ctx, file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+    view! {
+        <label class="button open">
+            "Open dataset\u{2026}"
+            <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change/>
+        </label>
+    }
+}
+
+/// The problem panel: what was rejected and why, and load errors.
+#[component]
+pub fn Problems() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let error = move || {
+        ctx.load_error.get().map(|e| {
+            view! {
+                <div class="notice error" role="alert">
+                    <p>{e}</p>
+                    <button type="button" on:click=move |_| ctx.load_error.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    };
+    let panel = move || {
+        let d = ctx.data.get();
+        if d.problems.is_empty() {
+            return None;
+        }
+        let summary = format!(
+            "{} of {} events loaded from {}; {} rejected. {} problem{} found:",
+            d.ds.events.len(),
+            d.declared,
+            d.origin,
+            d.rejected,
+            d.problems.len(),
+            if d.problems.len() == 1 { "" } else { "s" }
+        );
+        let rows = d
+            .problems
+            .iter()
+            .take(500)
+            .map(|p| {
+                view! {
+                    <tr><td><code>{p.item.clone()}</code></td><td><code>{p.field.clone()}</code></td><td>{p.message.clone()}</td></tr>
+                }
+            })
+            .collect_view();
+        let more = (d.problems.len() > 500)
+            .then(|| view! { <p>{format!("\u{2026} and {} more.", d.problems.len() - 500)}</p> });
+        Some(view! {
+            <details class="notice problems" open>
+                <summary>{summary}</summary>
+                <table>
+                    <thead><tr><th scope="col">"Item"</th><th scope="col">"Field"</th><th scope="col">"Problem"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                {more}
+            </details>
+        })
+    };
+    view! { {error} {panel} }
+}

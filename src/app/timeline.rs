@@ -1,0 +1,263 @@
+//! The time axis over the list: lanes, adaptive ticks, markers and clusters, zoom (wheel, pinch,
+//! buttons, + and -), pan (drag, touch, Shift+arrows in the list), "show all" and an overview
+//! strip. It is an enhancement: everything it shows is also in the event list.
+
+use leptos::prelude::*;
+
+use super::Ctx;
+use crate::layout::{cluster_view, markers, ticks, View};
+use crate::model::{Kind, LANES};
+use crate::route::{event_href, Page, Route};
+
+#[derive(Clone, Copy, Default)]
+struct Drag {
+    active: bool,
+    pointer: i32,
+    x0: f64,
+    view0: Option<View>,
+    moved: bool,
+    /// A second pointer for pinch: its id and the distance at its start.
+    pinch: Option<(i32, f64, f64)>,
+}
+
+/// The axis with controls, legend and overview.
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let axis = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(960.0_f64);
+    let measure = move || {
+        if let Some(el) = axis.get_untracked() {
+            let w = el.get_bounding_client_rect().width();
+            if w > 0.0 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if axis.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let all = move || ctx.data.with(|d| d.all);
+    let zoom_by = move |factor: f64| ctx.view.update(|v| *v = v.zoom(factor, 0.5, &all()));
+    let drag = StoredValue::new(Drag::default());
+
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let w = width.get_untracked();
+        let anchor = f64::from(ev.offset_x()) / w;
+        if ev.shift_key() || ev.delta_x().abs() > ev.delta_y().abs() {
+            let d = if ev.delta_x() != 0.0 { ev.delta_x() } else { ev.delta_y() };
+            ctx.view.update(|v| *v = v.pan(d / w, &all()));
+        } else {
+            let factor = (ev.delta_y() * 0.002).exp();
+            ctx.view.update(|v| *v = v.zoom(factor, anchor, &all()));
+        }
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let x = f64::from(ev.client_x());
+        drag.update_value(|d| {
+            if d.active && d.pointer != ev.pointer_id() {
+                d.pinch = Some((ev.pointer_id(), (x - d.x0).abs().max(1.0), x));
+            } else {
+                *d = Drag {
+                    active: true,
+                    pointer: ev.pointer_id(),
+                    x0: x,
+                    view0: Some(ctx.view.get_untracked()),
+                    moved: false,
+                    pinch: None,
+                };
+            }
+        });
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let d = drag.get_value();
+        if !d.active {
+            return;
+        }
+        let x = f64::from(ev.client_x());
+        let w = width.get_untracked();
+        let Some(v0) = d.view0 else { return };
+        if let Some((pid, dist0, _)) = d.pinch {
+            if ev.pointer_id() == pid {
+                let dist = (x - d.x0).abs().max(1.0);
+                ctx.view.set(v0.zoom(dist0 / dist, 0.5, &all()));
+            }
+            return;
+        }
+        if ev.pointer_id() != d.pointer {
+            return;
+        }
+        let dx = x - d.x0;
+        if dx.abs() > 4.0 {
+            drag.update_value(|d| d.moved = true);
+        }
+        if d.moved || dx.abs() > 4.0 {
+            ctx.view.set(v0.pan(-dx / w, &all()));
+        }
+    };
+    let on_up = move |_ev: web_sys::PointerEvent| {
+        drag.update_value(|d| {
+            d.active = false;
+            d.pinch = None;
+        });
+    };
+
+    let marks = Memo::new(move |_| {
+        let d = ctx.data.read();
+        let f = ctx.filtered.read();
+        markers(&d.ds, &f.visible, &ctx.view.get(), width.get(), 16.0)
+    });
+    let current = move || {
+        ctx.route.with(|r| match &r.page {
+            Page::Event(id) => ctx.data.with(|d| d.ds.position(id)),
+            _ => None,
+        })
+    };
+    let click_marker = move |events: Vec<usize>| {
+        if drag.get_value().moved {
+            return;
+        }
+        if events.len() == 1 {
+            let id = ctx.data.with_untracked(|d| d.ds.events[events[0]].id.clone());
+            let query = ctx.route.with_untracked(|r| r.query.clone());
+            ctx.navigate(Route::new(Page::Event(id), query), false);
+        } else if let Some(v) = ctx.data.with_untracked(|d| cluster_view(&d.ds, &events)) {
+            ctx.view.set(v);
+        }
+    };
+    let marker_views = move || {
+        let cur = current();
+        let focus = ctx.focus.get();
+        let d = ctx.data.get();
+        let base = ctx.base.get_value();
+        let query = ctx.route.with_untracked(|r| r.query.clone());
+        marks
+            .get()
+            .into_iter()
+            .map(|m| {
+                let n = m.events.len();
+                let first = m.events[0];
+                let title = if n == 1 {
+                    let e = &d.ds.events[first];
+                    format!("{} \u{2014} {}", e.date.human(), e.title)
+                } else {
+                    format!("{n} events: click to zoom in")
+                };
+                let class = format!(
+                    "marker kind-{}{}{}{}",
+                    m.kind.slug(),
+                    if n > 1 { " cluster" } else { "" },
+                    if cur.is_some_and(|c| m.events.contains(&c)) { " current" } else { "" },
+                    if focus.is_some_and(|c| m.events.contains(&c)) { " focused" } else { "" },
+                );
+                let href = (n == 1).then(|| event_href(&base, &d.ds.events[first].id, &query));
+                let events = m.events.clone();
+                view! {
+                    <a class=class href=href tabindex="-1" title=title
+                        style=format!("left:{:.3}%;top:{}px", m.frac * 100.0, 24 + m.lane * 30)
+                        on:click=move |ev| { ev.prevent_default(); click_marker(events.clone()); }>
+                        {(n > 1).then(|| n.to_string())}
+                    </a>
+                }
+            })
+            .collect_view()
+    };
+    let tick_views = move || {
+        ticks(&ctx.view.get(), width.get())
+            .into_iter()
+            .map(|t| {
+                view! {
+                    <span class="tick" class:major=t.major style=format!("left:{:.3}%", t.frac * 100.0)>{t.label}</span>
+                }
+            })
+            .collect_view()
+    };
+    let lanes = LANES
+        .iter()
+        .enumerate()
+        .map(|(i, name)| view! { <span class="lane-label" style=format!("top:{}px", 18 + i * 30)>{*name}</span> })
+        .collect_view();
+
+    // Overview strip: every visible event as a tick over the whole span, the window as a box.
+    let overview_dots = move || {
+        let d = ctx.data.get();
+        let f = ctx.filtered.get();
+        let a = d.all;
+        let mut last = -1.0_f64;
+        f.visible
+            .iter()
+            .filter_map(|&i| {
+                let frac = a.frac(d.ds.events[i].date.first_day() as f64);
+                // One dot per 0.2% of the width is enough.
+                if (frac - last).abs() < 0.002 {
+                    return None;
+                }
+                last = frac;
+                Some(view! { <span class="dot" style=format!("left:{:.2}%", frac * 100.0)></span> })
+            })
+            .collect_view()
+    };
+    let window_box = move || {
+        let a = all();
+        let v = ctx.view.get();
+        let l = a.frac(v.start).clamp(0.0, 1.0);
+        let r = a.frac(v.end).clamp(0.0, 1.0);
+        format!("left:{:.2}%;width:{:.2}%", l * 100.0, ((r - l) * 100.0).max(0.5))
+    };
+    let overview_click = move |ev: web_sys::MouseEvent| {
+        let Some(el) = ev.current_target() else { return };
+        let el: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(el);
+        let rect = el.get_bounding_client_rect();
+        let frac = (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0);
+        let a = all();
+        let day = a.start + a.span() * frac;
+        ctx.view.update(|v| *v = View::around(day, v.span()));
+    };
+    let range_label = move || {
+        let v = ctx.view.get();
+        let (y0, m0, _) = crate::model::date::civil_from_days(v.start as i64);
+        let (y1, m1, _) = crate::model::date::civil_from_days(v.end as i64);
+        format!(
+            "Showing {} {} to {} {}",
+            &crate::model::date::month_name(m0)[..3],
+            y0,
+            &crate::model::date::month_name(m1)[..3],
+            y1
+        )
+    };
+    let legend = Kind::ALL
+        .iter()
+        .map(|k| view! { <li><span class=format!("shape kind-{}", k.slug()) aria-hidden="true"></span>{k.plural()}</li> })
+        .collect_view();
+    view! {
+        <section class="timeline" aria-label="Time axis">
+            <div class="axis-bar">
+                <div class="zoom" role="group" aria-label="Zoom">
+                    <button type="button" on:click=move |_| zoom_by(0.5) aria-label="Zoom in">"+"</button>
+                    <button type="button" on:click=move |_| zoom_by(2.0) aria-label="Zoom out">"\u{2212}"</button>
+                    <button type="button" on:click=move |_| ctx.view.set(all())>"Show all"</button>
+                </div>
+                <p class="range">{range_label}</p>
+                <ul class="legend" aria-label="Legend">{legend}</ul>
+            </div>
+            <div class="axis" node_ref=axis aria-hidden="true"
+                on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move
+                on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
+                {lanes}
+                <div class="ticks">{tick_views}</div>
+                <div class="marks">{marker_views}</div>
+            </div>
+            <div class="overview" aria-hidden="true" on:click=overview_click>
+                {overview_dots}
+                <span class="window" style=window_box></span>
+            </div>
+            <p class="hint">"Drag or use Shift+arrows to pan; wheel, pinch, + and \u{2212} to zoom; 0 shows all. In the list, arrows move between events and Enter opens one."</p>
+        </section>
+    }
+}

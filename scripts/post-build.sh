@@ -7,3 +7,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cp -R "$root/public/." "$stage/"
 mkdir -p "$stage/data"
 cp "${AZBY_DATASET:-$root/data/events.json}" "$stage/data/events.json"
+
+if [ "${TRUNK_PROFILE:-debug}" = release ]; then
+  # Static event pages, 404.html, sitemap.xml and the CSP, from the same dataset, by Rust code.
+  # AZBY_SITE_URL is the absolute site address used in canonical and Open Graph URLs.
+  cargo run --quiet --release --bin sitegen -- "$stage" "${TRUNK_PUBLIC_URL:-/}" "${AZBY_SITE_URL:-http://127.0.0.1:8080}"
+fi

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::dataset::{Loaded, Problem};
+use crate::dataset::{LoadError, Loaded, Problem};
 use crate::layout::View;
 use crate::model::Dataset;
 use crate::route::{Page, Query, Route};
@@ -65,8 +65,9 @@ pub struct Ctx {
     pub focus: RwSignal<Option<usize>>,
     /// A message for the polite live region.
     pub announce: RwSignal<String>,
-    /// A load error to show (the current dataset stays).
-    pub load_error: RwSignal<Option<String>>,
+    /// A load error to show, with the problems of a file whose events were all rejected
+    /// (the current dataset stays).
+    pub load_error: RwSignal<Option<LoadError>>,
 }
 
 impl Ctx {
@@ -129,6 +130,10 @@ pub fn start() {
         web_sys::console::error_1(&format!("The app stopped: {info}").into());
         show_crash();
     }));
+    // The static copy of the page (for crawlers and readers without JavaScript) gives way.
+    if let Some(el) = document().get_element_by_id("static") {
+        el.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 
@@ -173,7 +178,10 @@ pub fn App() -> impl IntoView {
                 },
                 "nothing".into(),
             ),
-            Some(format!("The embedded dataset could not be loaded: {e}")),
+            Some(LoadError {
+                message: format!("The embedded dataset could not be loaded: {e}"),
+                problems: e.problems,
+            }),
         ),
     };
     let all = data.all;
@@ -264,7 +272,8 @@ fn intercept_links(ctx: Ctx) {
         };
         if a.has_attribute("download")
             || a.get_attribute("target").is_some_and(|t| t != "_self")
-            || a.get_attribute("rel").is_some_and(|r| r.contains("external"))
+            || a.get_attribute("rel")
+                .is_some_and(|r| r.contains("external"))
         {
             return;
         }

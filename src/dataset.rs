@@ -23,13 +23,26 @@ pub struct Loaded {
     pub declared: usize,
 }
 
-/// A file that cannot be used at all.
+/// A file that cannot be used at all: a message, and every problem when it was a dataset whose
+/// events were all rejected.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError(pub String);
+pub struct LoadError {
+    pub message: String,
+    pub problems: Vec<Problem>,
+}
+
+impl LoadError {
+    pub fn new(message: impl Into<String>) -> LoadError {
+        LoadError {
+            message: message.into(),
+            problems: Vec::new(),
+        }
+    }
+}
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 
@@ -40,17 +53,17 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// a file that is not a JSON dataset at all (or has no valid event) is an error.
 pub fn load_bytes(bytes: &[u8], quotes: Option<&QuoteTexts>) -> Result<Loaded, LoadError> {
     if bytes.is_empty() {
-        return Err(LoadError("The file is empty.".into()));
+        return Err(LoadError::new("The file is empty."));
     }
     if bytes.len() > MAX_BYTES {
-        return Err(LoadError(format!(
+        return Err(LoadError::new(format!(
             "The file is {} MB; the limit is {} MB.",
             bytes.len() / (1024 * 1024),
             MAX_BYTES / (1024 * 1024)
         )));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        LoadError(format!(
+        LoadError::new(format!(
             "The file is not valid UTF-8 text (bad byte at offset {}).",
             e.valid_up_to()
         ))
@@ -61,7 +74,7 @@ pub fn load_bytes(bytes: &[u8], quotes: Option<&QuoteTexts>) -> Result<Loaded, L
 /// Like `load_bytes`, for text.
 pub fn load_str(text: &str, quotes: Option<&QuoteTexts>) -> Result<Loaded, LoadError> {
     let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| LoadError(format!("The file is not valid JSON: {e}.")))?;
+        .map_err(|e| LoadError::new(format!("The file is not valid JSON: {e}.")))?;
     let (raw, mut problems, unreadable) = validate::split_raw(value)?;
     let declared = raw.events.len() + unreadable;
     let (dataset, more) = validate(&raw, quotes);
@@ -72,11 +85,14 @@ pub fn load_str(text: &str, quotes: Option<&QuoteTexts>) -> Result<Loaded, LoadE
             .first()
             .map(|p| format!(" First problem: {p}."))
             .unwrap_or_default();
-        return Err(LoadError(format!(
-            "No valid event in the file ({} problem{}).{first}",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
-        )));
+        return Err(LoadError {
+            message: format!(
+                "No valid event in the file ({} problem{}).{first}",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            ),
+            problems,
+        });
     }
     Ok(Loaded {
         dataset,

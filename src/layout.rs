@@ -216,7 +216,11 @@ pub fn markers(ds: &Dataset, visible: &[usize], view: &View, width: f64, gap: f6
 
 /// The window that shows a cluster's events with some room around them.
 pub fn cluster_view(ds: &Dataset, events: &[usize]) -> Option<View> {
-    let first = events.first().and_then(|&i| ds.events.get(i))?.date.first_day();
+    let first = events
+        .first()
+        .and_then(|&i| ds.events.get(i))?
+        .date
+        .first_day();
     let last = events
         .iter()
         .filter_map(|&i| ds.events.get(i))
@@ -235,8 +239,14 @@ mod tests {
 
     #[test]
     fn zoom_keeps_the_anchor_fixed() {
-        let limit = View { start: 0.0, end: 1000.0 };
-        let v = View { start: 0.0, end: 1000.0 };
+        let limit = View {
+            start: 0.0,
+            end: 1000.0,
+        };
+        let v = View {
+            start: 0.0,
+            end: 1000.0,
+        };
         let z = v.zoom(0.5, 0.25, &limit);
         assert!((z.frac(250.0) - 0.25).abs() < 1e-9);
         assert!((z.span() - 500.0).abs() < 1e-9);
@@ -246,10 +256,16 @@ mod tests {
 
     #[test]
     fn ticks_adapt_to_zoom() {
-        let wide = View { start: day_number(1900, 1, 1) as f64, end: day_number(2024, 1, 1) as f64 };
+        let wide = View {
+            start: day_number(1900, 1, 1) as f64,
+            end: day_number(2024, 1, 1) as f64,
+        };
         let t = ticks(&wide, 1000.0);
         assert!(t.len() >= 5 && t.len() <= 13, "{}", t.len());
-        let year = View { start: day_number(2021, 1, 1) as f64, end: day_number(2021, 12, 31) as f64 };
+        let year = View {
+            start: day_number(2021, 1, 1) as f64,
+            end: day_number(2021, 12, 31) as f64,
+        };
         let t = ticks(&year, 1000.0);
         assert!(t.iter().any(|t| t.label == "Apr"), "{t:?}");
     }

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod model;
 pub mod route;
 pub mod search;
+pub mod static_pages;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

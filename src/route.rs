@@ -272,7 +272,11 @@ mod tests {
     use super::*;
 
     fn check(path: &str, search: &str, page: Page) {
-        assert_eq!(Route::parse("/", path, search).page, page, "{path}?{search}");
+        assert_eq!(
+            Route::parse("/", path, search).page,
+            page,
+            "{path}?{search}"
+        );
     }
 
     #[test]
@@ -283,7 +287,11 @@ mod tests {
         check("/events/a-1/", "", Page::Event("a-1".into()));
         check("/events/a-1/index.html", "", Page::Event("a-1".into()));
         check("/EVENTS/A-1", "", Page::Event("a-1".into()));
-        check("/people/ilham-aliyev", "", Page::Entity(EntityKind::Person, "ilham-aliyev".into()));
+        check(
+            "/people/ilham-aliyev",
+            "",
+            Page::Entity(EntityKind::Person, "ilham-aliyev".into()),
+        );
         check("/trade", "", Page::Trade);
         check("/about/", "", Page::About);
         check("/events/a%2Fb", "", Page::Event("a/b".into()));
@@ -298,7 +306,10 @@ mod tests {
     fn respects_the_base() {
         let r = Route::parse("/sub/dir/", "/sub/dir/events/x", "");
         assert_eq!(r.page, Page::Event("x".into()));
-        assert_eq!(Route::parse("/sub/dir/", "/sub/dir", "").page, Page::Timeline);
+        assert_eq!(
+            Route::parse("/sub/dir/", "/sub/dir", "").page,
+            Page::Timeline
+        );
         assert_eq!(
             Route::parse("/sub/dir/", "/other/events/x", "").page,
             Page::NotFound("/other/events/x".into())
@@ -333,12 +344,17 @@ mod tests {
 
     #[test]
     fn query_is_forgiving() {
-        let q = Query::parse("?kind=visit,bogus,VISIT&kind=call&from=abc&to=2020&from=2024&x=1&q=%20a%20");
+        let q = Query::parse(
+            "?kind=visit,bogus,VISIT&kind=call&from=abc&to=2020&from=2024&x=1&q=%20a%20",
+        );
         assert_eq!(q.kinds, vec![Kind::Visit, Kind::Call]);
         assert_eq!((q.from, q.to), (Some(2020), Some(2024)));
         assert_eq!(q.q, "a");
         assert_eq!(Query::parse("q=&q=&junk&&="), Query::default());
-        assert_eq!(Query::parse(&format!("q={}", "x".repeat(5000))).q.len(), MAX_VALUE);
+        assert_eq!(
+            Query::parse(&format!("q={}", "x".repeat(5000))).q.len(),
+            MAX_VALUE
+        );
         // All kinds selected is the same as none.
         let all = Query::parse("kind=visit,meeting,call,signing,statement,context");
         assert_eq!(all.to_search(), "");

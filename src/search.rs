@@ -9,51 +9,50 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     for c in s.chars() {
-        let mapped: &str = match c {
-            'A'..='Z' | 'a'..='z' | '0'..='9' => {
-                out.push(c.to_ascii_lowercase());
-                space = false;
-                continue;
-            }
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä'
-            | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
-            'ə' | 'Ə' => "e",
-            'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
-            'ď' | 'đ' | 'Ď' | 'Đ' => "d",
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė'
-            | 'Ę' | 'Ě' => "e",
-            'ğ' | 'Ğ' => "g",
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' => {
-                "i"
-            }
-            'ł' | 'Ł' | 'ľ' | 'Ľ' => "l",
-            'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
-            | 'Ō' | 'Ő' => "o",
-            'ř' | 'Ř' => "r",
-            'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
-            'ß' => "ss",
-            'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => {
-                "u"
-            }
-            'ý' | 'ÿ' | 'Ý' => "y",
-            'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => "z",
-            c if c.is_alphanumeric() => {
-                for l in c.to_lowercase() {
-                    out.push(l);
+        let mapped: &str =
+            match c {
+                'A'..='Z' | 'a'..='z' | '0'..='9' => {
+                    out.push(c.to_ascii_lowercase());
+                    space = false;
+                    continue;
                 }
-                space = false;
-                continue;
-            }
-            _ => {
-                if !space {
-                    out.push(' ');
-                    space = true;
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã'
+                | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
+                'ə' | 'Ə' => "e",
+                'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+                'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē'
+                | 'Ė' | 'Ę' | 'Ě' => "e",
+                'ğ' | 'Ğ' => "g",
+                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī'
+                | 'Į' => "i",
+                'ł' | 'Ł' | 'ľ' | 'Ľ' => "l",
+                'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö'
+                | 'Ø' | 'Ō' | 'Ő' => "o",
+                'ř' | 'Ř' => "r",
+                'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+                'ß' => "ss",
+                'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů'
+                | 'Ű' => "u",
+                'ý' | 'ÿ' | 'Ý' => "y",
+                'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => "z",
+                c if c.is_alphanumeric() => {
+                    for l in c.to_lowercase() {
+                        out.push(l);
+                    }
+                    space = false;
+                    continue;
                 }
-                continue;
-            }
-        };
+                _ => {
+                    if !space {
+                        out.push(' ');
+                        space = true;
+                    }
+                    continue;
+                }
+            };
         out.push_str(mapped);
         space = false;
     }
@@ -191,10 +190,9 @@ pub fn apply(ds: &Dataset, index: &Index, q: &Query) -> Filtered {
         let end_year = e.end.map(|d| d.year()).unwrap_or(year);
         q.from.is_none_or(|f| end_year >= f)
             && q.to.is_none_or(|t| year <= t)
-            && q
-                .person
-                .as_ref()
-                .is_none_or(|p| e.participants.contains(p) || e.quotes.iter().any(|x| x.speaker.as_ref() == Some(p)))
+            && q.person.as_ref().is_none_or(|p| {
+                e.participants.contains(p) || e.quotes.iter().any(|x| x.speaker.as_ref() == Some(p))
+            })
             && q.topic.as_ref().is_none_or(|t| e.topics.contains(t))
             && index.matches(i, &terms)
     };

@@ -95,8 +95,9 @@ fn CardBody(e: Event, heading: NodeRef<leptos::html::H2>) -> impl IntoView {
         view! { <a href=href>{ds.name_of(kind, id)}</a> }
     };
     let place = e.place.as_deref().map(|p| view! { <p class="place"><span class="label">"Place: "</span>{ent_link(EntityKind::Place, p)}</p> });
-    let people = (!e.participants.is_empty()).then(|| {
-        let list = e
+    let people =
+        (!e.participants.is_empty()).then(|| {
+            let list = e
             .participants
             .iter()
             .map(|p| {
@@ -104,17 +105,22 @@ fn CardBody(e: Event, heading: NodeRef<leptos::html::H2>) -> impl IntoView {
                 view! { <li>{ent_link(EntityKind::Person, p)}{role.map(|r| format!(", {r}"))}</li> }
             })
             .collect_view();
-        view! { <div class="people"><h3>"Participants"</h3><ul>{list}</ul></div> }
-    });
+            view! { <div class="people"><h3>"Participants"</h3><ul>{list}</ul></div> }
+        });
     let topics = (!e.topics.is_empty()).then(|| {
-        let list = e.topics.iter().map(|t| view! { <li>{ent_link(EntityKind::Topic, t)}</li> }).collect_view();
+        let list = e
+            .topics
+            .iter()
+            .map(|t| view! { <li>{ent_link(EntityKind::Topic, t)}</li> })
+            .collect_view();
         view! { <div class="topics"><h3>"Topics"</h3><ul class="inline">{list}</ul></div> }
     });
     let part_of = e.part_of.as_deref().and_then(|p| ds.event(p)).map(|v| {
         view! { <div><h3>"Part of"</h3><ul>{ev_link(v)}</ul></div> }
     });
     let parts: Vec<&Event> = ds.parts_of(&e.id).collect();
-    let (signings, other_parts): (Vec<&Event>, Vec<&Event>) = parts.into_iter().partition(|p| p.kind == Kind::Signing);
+    let (signings, other_parts): (Vec<&Event>, Vec<&Event>) =
+        parts.into_iter().partition(|p| p.kind == Kind::Signing);
     let parts_view = (!other_parts.is_empty()).then(|| {
         let list = other_parts.iter().map(|p| ev_link(p)).collect_view();
         view! { <div><h3>"Parts of this visit"</h3><ul>{list}</ul></div> }
@@ -196,9 +202,16 @@ fn CardBody(e: Event, heading: NodeRef<leptos::html::H2>) -> impl IntoView {
     // Previous and next in the current (filtered) view, else in the whole dataset.
     let f = ctx.filtered.get_untracked();
     let pos = ds.position(&e.id).unwrap_or(0);
-    let order: Vec<usize> = if f.visible.contains(&pos) { f.visible.clone() } else { (0..ds.events.len()).collect() };
+    let order: Vec<usize> = if f.visible.contains(&pos) {
+        f.visible.clone()
+    } else {
+        (0..ds.events.len()).collect()
+    };
     let at = order.iter().position(|&p| p == pos);
-    let prev = at.and_then(|i| i.checked_sub(1)).and_then(|i| order.get(i)).map(|&p| &ds.events[p]);
+    let prev = at
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| order.get(i))
+        .map(|&p| &ds.events[p]);
     let next = at.and_then(|i| order.get(i + 1)).map(|&p| &ds.events[p]);
     let nav_link = |label: &'static str, ev: Option<&Event>, rel: &'static str| {
         ev.map(|o| {
@@ -206,7 +219,17 @@ fn CardBody(e: Event, heading: NodeRef<leptos::html::H2>) -> impl IntoView {
             view! { <a href=href rel=rel class=rel><span class="label">{label}</span>{o.title.clone()}</a> }
         })
     };
-    let permalink = crate::route::absolute(&site_origin(), &event_href(&base, &e.id, &crate::route::Query { data: query.data.clone(), ..Default::default() }));
+    let permalink = crate::route::absolute(
+        &site_origin(),
+        &event_href(
+            &base,
+            &e.id,
+            &crate::route::Query {
+                data: query.data.clone(),
+                ..Default::default()
+            },
+        ),
+    );
     let citation = citation(&e, ds, &permalink);
     view! {
         <header>
@@ -237,13 +260,22 @@ fn CardBody(e: Event, heading: NodeRef<leptos::html::H2>) -> impl IntoView {
 
 /// A ready citation: event, date, sources and permalink.
 pub fn citation(e: &Event, ds: &crate::model::Dataset, permalink: &str) -> String {
-    let sources: Vec<String> = e.sources.iter().filter_map(|s| ds.source(s)).map(|s| s.display()).collect();
+    let sources: Vec<String> = e
+        .sources
+        .iter()
+        .filter_map(|s| ds.source(s))
+        .map(|s| s.display())
+        .collect();
     format!(
         "\u{201c}{}\u{201d} ({}, {}{}). {}. Sources: {}. {}",
         e.title,
         e.kind.label().to_lowercase(),
         human_range(&e.date, e.end.as_ref()),
-        if e.basis.is_inferred() { ", date inferred" } else { "" },
+        if e.basis.is_inferred() {
+            ", date inferred"
+        } else {
+            ""
+        },
         ds.title,
         sources.join("; "),
         permalink
@@ -264,7 +296,11 @@ fn ShareBox(permalink: String, citation: String) -> impl IntoView {
                 f.call1(&c, &text.into()).ok()
             })
             .is_some();
-        status.set(if ok { format!("{what} copied.") } else { format!("Copy failed: select the {what} below and copy it.") });
+        status.set(if ok {
+            format!("{what} copied.")
+        } else {
+            format!("Copy failed: select the {what} below and copy it.")
+        });
     };
     let link = permalink.clone();
     let cite = citation.clone();

@@ -24,9 +24,26 @@ pub fn Header() -> impl IntoView {
         }
     });
     on_cleanup(move || key.remove());
-    let home = move || ctx.href(&crate::route::Route::new(Page::Timeline, ctx.route.with(|r| r.query.cleared())));
-    let trade = move || page_href(&ctx.base.get_value(), Page::Trade, &ctx.route.with(|r| r.query.clone()));
-    let about = move || page_href(&ctx.base.get_value(), Page::About, &ctx.route.with(|r| r.query.clone()));
+    let home = move || {
+        ctx.href(&crate::route::Route::new(
+            Page::Timeline,
+            ctx.route.with(|r| r.query.cleared()),
+        ))
+    };
+    let trade = move || {
+        page_href(
+            &ctx.base.get_value(),
+            Page::Trade,
+            &ctx.route.with(|r| r.query.clone()),
+        )
+    };
+    let about = move || {
+        page_href(
+            &ctx.base.get_value(),
+            Page::About,
+            &ctx.route.with(|r| r.query.clone()),
+        )
+    };
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let mut q = ctx.route.with_untracked(|r| r.query.clone());
@@ -100,7 +117,14 @@ fn ThemeToggle() -> impl IntoView {
     let toggle = move |_| {
         dark.update(|d| *d = !*d);
         if let Some(s) = window().local_storage().ok().flatten() {
-            let _ = s.set_item("theme", if dark.get_untracked() { "dark" } else { "light" });
+            let _ = s.set_item(
+                "theme",
+                if dark.get_untracked() {
+                    "dark"
+                } else {
+                    "light"
+                },
+            );
         }
     };
     view! {
@@ -159,7 +183,11 @@ pub fn Filters() -> impl IntoView {
                 view! { <option value=e.id.clone() selected=sel>{format!("{} ({n})", e.name)}</option> }
             })
             .collect_view();
-        let label = if kind == EntityKind::Person { "Person" } else { "Topic" };
+        let label = if kind == EntityKind::Person {
+            "Person"
+        } else {
+            "Topic"
+        };
         let id = format!("filter-{}", kind.segment());
         let on_change = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
@@ -193,7 +221,9 @@ pub fn Filters() -> impl IntoView {
         };
         let value = move || {
             let q = query();
-            if which == "from" { q.from } else { q.to }.map(|y| y.to_string()).unwrap_or_default()
+            if which == "from" { q.from } else { q.to }
+                .map(|y| y.to_string())
+                .unwrap_or_default()
         };
         let id = format!("filter-{which}");
         view! {
@@ -263,11 +293,18 @@ pub fn follow_route_in_head(ctx: Ctx) {
                         "{} ({}{}). {}",
                         e.kind.label(),
                         e.date.human(),
-                        if e.basis.is_inferred() { ", inferred" } else { "" },
+                        if e.basis.is_inferred() {
+                            ", inferred"
+                        } else {
+                            ""
+                        },
                         e.summary
                     ),
                 ),
-                None => (format!("Event not found \u{2014} {site}"), "No event has this id.".into()),
+                None => (
+                    format!("Event not found \u{2014} {site}"),
+                    "No event has this id.".into(),
+                ),
             },
             Page::Entity(kind, id) => (
                 format!("{} \u{2014} {site}", d.ds.name_of(*kind, id)),
@@ -277,8 +314,14 @@ pub fn follow_route_in_head(ctx: Ctx) {
                 format!("Trade figures \u{2014} {site}"),
                 "Turnover figures from the sources, and where they disagree.".into(),
             ),
-            Page::About => (format!("Sources and method \u{2014} {site}"), "The articles and how the dataset is built.".into()),
-            Page::NotFound(_) => (format!("Page not found \u{2014} {site}"), "This address is not part of the timeline.".into()),
+            Page::About => (
+                format!("Sources and method \u{2014} {site}"),
+                "The articles and how the dataset is built.".into(),
+            ),
+            Page::NotFound(_) => (
+                format!("Page not found \u{2014} {site}"),
+                "This address is not part of the timeline.".into(),
+            ),
             Page::Timeline => {
                 let f = ctx.filtered.get();
                 let t = if route.query.is_filtered() {
@@ -286,7 +329,13 @@ pub fn follow_route_in_head(ctx: Ctx) {
                 } else {
                     site.clone()
                 };
-                (t, format!("{} visits, meetings, calls and signings, each with its source and quote.", d.ds.events.len()))
+                (
+                    t,
+                    format!(
+                        "{} visits, meetings, calls and signings, each with its source and quote.",
+                        d.ds.events.len()
+                    ),
+                )
             }
         };
         document().set_title(&title);

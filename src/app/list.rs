@@ -16,7 +16,11 @@ pub fn event_label(e: &crate::model::Event) -> String {
         "{}, {}{}: {}",
         e.kind.label(),
         human_range(&e.date, e.end.as_ref()),
-        if e.basis.is_inferred() { " (inferred)" } else { "" },
+        if e.basis.is_inferred() {
+            " (inferred)"
+        } else {
+            ""
+        },
         e.title
     )
 }
@@ -24,7 +28,9 @@ pub fn event_label(e: &crate::model::Event) -> String {
 /// Moves the roving focus to an event and keeps it on the axis.
 pub fn focus_event(ctx: Ctx, pos: usize) {
     ctx.focus.set(Some(pos));
-    let id = ctx.data.with_untracked(|d| d.ds.events.get(pos).map(|e| e.id.clone()));
+    let id = ctx
+        .data
+        .with_untracked(|d| d.ds.events.get(pos).map(|e| e.id.clone()));
     if let Some(id) = id {
         if let Ok(Some(el)) = document().query_selector(&format!("[data-id=\"{id}\"]")) {
             if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
@@ -37,10 +43,11 @@ pub fn focus_event(ctx: Ctx, pos: usize) {
 
 /// Pans the axis so that an event is inside the window.
 pub fn reveal_on_axis(ctx: Ctx, pos: usize) {
-    let Some((a, b)) = ctx
-        .data
-        .with_untracked(|d| d.ds.events.get(pos).map(|e| (e.date.first_day(), e.end.unwrap_or(e.date).last_day())))
-    else {
+    let Some((a, b)) = ctx.data.with_untracked(|d| {
+        d.ds.events
+            .get(pos)
+            .map(|e| (e.date.first_day(), e.end.unwrap_or(e.date).last_day()))
+    }) else {
         return;
     };
     let v = ctx.view.get_untracked();
@@ -66,7 +73,11 @@ pub fn EventList() -> impl IntoView {
         let f = ctx.filtered.get();
         let focus = ctx.focus.get().filter(|p| f.visible.contains(p));
         focus
-            .or_else(|| open_id().and_then(|id| ctx.data.with(|d| d.ds.position(&id))).filter(|p| f.visible.contains(p)))
+            .or_else(|| {
+                open_id()
+                    .and_then(|id| ctx.data.with(|d| d.ds.position(&id)))
+                    .filter(|p| f.visible.contains(p))
+            })
             .or_else(|| f.visible.first().copied())
     });
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -74,13 +85,22 @@ pub fn EventList() -> impl IntoView {
         if f.visible.is_empty() {
             return;
         }
-        let cur = tab_stop.get_untracked().and_then(|p| f.visible.iter().position(|&x| x == p)).unwrap_or(0);
+        let cur = tab_stop
+            .get_untracked()
+            .and_then(|p| f.visible.iter().position(|&x| x == p))
+            .unwrap_or(0);
         let all = ctx.data.with_untracked(|d| d.all);
         let zoom = |factor: f64| {
             let v = ctx.view.get_untracked();
             let anchor = tab_stop
                 .get_untracked()
-                .and_then(|p| ctx.data.with_untracked(|d| d.ds.events.get(p).map(|e| v.frac(e.date.first_day() as f64))))
+                .and_then(|p| {
+                    ctx.data.with_untracked(|d| {
+                        d.ds.events
+                            .get(p)
+                            .map(|e| v.frac(e.date.first_day() as f64))
+                    })
+                })
                 .unwrap_or(0.5);
             ctx.view.set(v.zoom(factor, anchor, &all));
         };

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{Ctx, Data};
-use crate::dataset::load_bytes;
+use crate::dataset::{load_bytes, LoadError, Problem};
 
 /// Validates bytes and, if any event is valid, makes them the active dataset.
 pub fn accept(ctx: Ctx, bytes: &[u8], origin: String) -> bool {
@@ -33,8 +33,10 @@ pub fn accept(ctx: Ctx, bytes: &[u8], origin: String) -> bool {
             true
         }
         Err(e) => {
-            ctx.load_error
-                .set(Some(format!("Could not open {origin}: {e} The current dataset is unchanged.")));
+            ctx.load_error.set(Some(LoadError {
+                message: format!("Could not open {origin}: {e} The current dataset is unchanged."),
+                problems: e.problems,
+            }));
             false
         }
     }
@@ -49,9 +51,9 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
                 let bytes = js_sys::Uint8Array::new(&buf).to_vec();
                 accept(ctx, &bytes, format!("the file \u{201c}{name}\u{201d}"));
             }
-            Err(_) => ctx
-                .load_error
-                .set(Some(format!("The file \u{201c}{name}\u{201d} could not be read."))),
+            Err(_) => ctx.load_error.set(Some(LoadError::new(format!(
+                "The file \u{201c}{name}\u{201d} could not be read."
+            )))),
         }
     });
 }
@@ -66,14 +68,14 @@ pub fn open_from_query(ctx: Ctx) {
     let resolved = match web_sys::Url::new_with_base(&url, &href) {
         Ok(u) if u.origin() == loc.origin().unwrap_or_default() => u.href(),
         _ => {
-            ctx.load_error.set(Some(format!(
+            ctx.load_error.set(Some(LoadError::new(format!(
                 "The data link {url:?} is not on this site; only same-origin datasets can be opened by link. The embedded dataset is shown."
-            )));
+            ))));
             return;
         }
     };
     leptos::task::spawn_local(async move {
-        let fail = |msg: String| ctx.load_error.set(Some(msg));
+        let fail = |msg: String| ctx.load_error.set(Some(LoadError::new(msg)));
         let resp = match JsFuture::from(window().fetch_with_str(&resolved)).await {
             Ok(r) => r.unchecked_into::<web_sys::Response>(),
             Err(_) => return fail(format!("The dataset at {url} could not be fetched.")),
@@ -112,7 +114,11 @@ pub fn OpenButton() -> impl IntoView {
     let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             open_file(ctx, file);
         }
     });
@@ -134,9 +140,11 @@ pub fn Problems() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let error = move || {
         ctx.load_error.get().map(|e| {
+            let table = (!e.problems.is_empty()).then(|| problem_table(&e.problems));
             view! {
                 <div class="notice error" role="alert">
-                    <p>{e}</p>
+                    <p>{e.message.clone()}</p>
+                    {table}
                     <button type="button" on:click=move |_| ctx.load_error.set(None)>"Dismiss"</button>
                 </div>
             }
@@ -156,28 +164,34 @@ pub fn Problems() -> impl IntoView {
             d.problems.len(),
             if d.problems.len() == 1 { "" } else { "s" }
         );
-        let rows = d
-            .problems
-            .iter()
-            .take(500)
-            .map(|p| {
-                view! {
-                    <tr><td><code>{p.item.clone()}</code></td><td><code>{p.field.clone()}</code></td><td>{p.message.clone()}</td></tr>
-                }
-            })
-            .collect_view();
-        let more = (d.problems.len() > 500)
-            .then(|| view! { <p>{format!("\u{2026} and {} more.", d.problems.len() - 500)}</p> });
         Some(view! {
             <details class="notice problems" open>
                 <summary>{summary}</summary>
-                <table>
-                    <thead><tr><th scope="col">"Item"</th><th scope="col">"Field"</th><th scope="col">"Problem"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-                {more}
+                {problem_table(&d.problems)}
             </details>
         })
     };
     view! { {error} {panel} }
+}
+
+/// A table of problems (item, field, what is wrong); at most 500 rows, then a count.
+fn problem_table(problems: &[Problem]) -> impl IntoView {
+    let rows = problems
+        .iter()
+        .take(500)
+        .map(|p| {
+            view! {
+                <tr><td><code>{p.item.clone()}</code></td><td><code>{p.field.clone()}</code></td><td>{p.message.clone()}</td></tr>
+            }
+        })
+        .collect_view();
+    let more = (problems.len() > 500)
+        .then(|| view! { <p>{format!("\u{2026} and {} more.", problems.len() - 500)}</p> });
+    view! {
+        <table>
+            <thead><tr><th scope="col">"Item"</th><th scope="col">"Field"</th><th scope="col">"Problem"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        {more}
+    }
 }

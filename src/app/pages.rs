@@ -35,7 +35,10 @@ pub fn EntityPage(kind: EntityKind, id: String) -> impl IntoView {
             _ => "No event mentions it.".into(),
         };
         // A small timeline: each event placed on the entity's own span.
-        let (lo, hi) = match (events.first(), events.iter().map(|e| e.date.last_day()).max()) {
+        let (lo, hi) = match (
+            events.first(),
+            events.iter().map(|e| e.date.last_day()).max(),
+        ) {
             (Some(f), Some(l)) => (f.date.first_day() as f64, l as f64 + 1.0),
             _ => (0.0, 1.0),
         };
@@ -45,7 +48,7 @@ pub fn EntityPage(kind: EntityKind, id: String) -> impl IntoView {
             .map(|e| {
                 let frac = (e.date.first_day() as f64 - lo + pad) / (hi - lo + 2.0 * pad);
                 view! { <a class=format!("marker kind-{}", e.kind.slug()) tabindex="-1" title=e.title.clone()
-                    href=event_href(&base, &e.id, &query) style=format!("left:{:.2}%;top:8px", frac * 100.0)></a> }
+                    href=event_href(&base, &e.id, &query) style:left=format!("{:.2}%", frac * 100.0) style:top="8px"></a> }
             })
             .collect_view();
         let filter_href = {
@@ -96,7 +99,11 @@ pub fn TradePage() -> impl IntoView {
         let ds = &d.ds;
         let base = ctx.base.get_value();
         let query = ctx.route.with(|r| r.query.clone());
-        let valued: Vec<_> = ds.figures.iter().filter(|f| f.value_musd.is_some()).collect();
+        let valued: Vec<_> = ds
+            .figures
+            .iter()
+            .filter(|f| f.value_musd.is_some())
+            .collect();
         let chart = chart(&valued, ds, &base, &query);
         let rows = ds
             .figures
@@ -191,14 +198,20 @@ fn chart(
     let (w, h, left, right, top, bottom) = (720.0, 320.0, 64.0, 16.0, 16.0, 40.0);
     let y0 = figs.iter().map(|f| f.period.year()).min().unwrap_or(2000) - 1;
     let y1 = figs.iter().map(|f| f.period.year()).max().unwrap_or(2024) + 1;
-    let x = move |year: f64| left + (year - f64::from(y0)) / f64::from((y1 - y0).max(1)) * (w - left - right);
+    let x = move |year: f64| {
+        left + (year - f64::from(y0)) / f64::from((y1 - y0).max(1)) * (w - left - right)
+    };
     let (lo, hi) = (1.0_f64, 1000.0_f64);
-    let y = move |v: f64| top + (1.0 - (v.max(lo).ln() - lo.ln()) / (hi.ln() - lo.ln())) * (h - top - bottom);
+    let y = move |v: f64| {
+        top + (1.0 - (v.max(lo).ln() - lo.ln()) / (hi.ln() - lo.ln())) * (h - top - bottom)
+    };
     let grid = [1.0, 10.0, 100.0, 1000.0]
         .iter()
-        .map(|&v| view! {
-            <line x1=left x2=w - right y1=y(v) y2=y(v) class="grid"/>
-            <text x=left - 6.0 y=y(v) + 4.0 text-anchor="end">{format!("{}", v as i64)}</text>
+        .map(|&v| {
+            view! {
+                <line x1=left x2=w - right y1=y(v) y2=y(v) class="grid"/>
+                <text x=left - 6.0 y=y(v) + 4.0 text-anchor="end">{format!("{}", v as i64)}</text>
+            }
         })
         .collect_view();
     let years = (y0..=y1)
@@ -213,7 +226,10 @@ fn chart(
                 .figures
                 .iter()
                 .filter_map(|id| figs.iter().find(|f| &f.id == id))
-                .filter_map(|f| f.value_musd.map(|v| (x(f64::from(f.period.year()) + 0.5), y(v))))
+                .filter_map(|f| {
+                    f.value_musd
+                        .map(|v| (x(f64::from(f.period.year()) + 0.5), y(v)))
+                })
                 .collect();
             pts.windows(2)
                 .map(|p| view! { <line x1=p[0].0 y1=p[0].1 x2=p[1].0 y2=p[1].1 class="gap-line"/> })
@@ -225,14 +241,21 @@ fn chart(
         .filter_map(|f| {
             let v = f.value_musd?;
             let (cx, cy) = (x(f64::from(f.period.year()) + 0.5), y(v));
-            let source = ds.source(&f.quote.source).map(|s| s.display()).unwrap_or_default();
+            let source = ds
+                .source(&f.quote.source)
+                .map(|s| s.display())
+                .unwrap_or_default();
             let label = format!(
                 "{}: {}{} million USD ({}{}), source {}",
                 f.label,
                 if f.approximate { "about " } else { "" },
                 fmt_num(v),
                 f.period.human(),
-                if f.basis.is_inferred() { ", period inferred" } else { "" },
+                if f.basis.is_inferred() {
+                    ", period inferred"
+                } else {
+                    ""
+                },
                 source
             );
             let class = match f.measure {
@@ -270,7 +293,11 @@ pub fn AboutPage() -> impl IntoView {
             d.ds.sources
                 .iter()
                 .map(|s| {
-                    let n = d.ds.events.iter().filter(|e| e.sources.contains(&s.id)).count();
+                    let n =
+                        d.ds.events
+                            .iter()
+                            .filter(|e| e.sources.contains(&s.id))
+                            .count();
                     view! { <li>{s.display()}" \u{2014} cited by "{n}" events"</li> }
                 })
                 .collect_view()

@@ -51,7 +51,11 @@ pub fn Timeline() -> impl IntoView {
         let w = width.get_untracked();
         let anchor = f64::from(ev.offset_x()) / w;
         if ev.shift_key() || ev.delta_x().abs() > ev.delta_y().abs() {
-            let d = if ev.delta_x() != 0.0 { ev.delta_x() } else { ev.delta_y() };
+            let d = if ev.delta_x() != 0.0 {
+                ev.delta_x()
+            } else {
+                ev.delta_y()
+            };
             ctx.view.update(|v| *v = v.pan(d / w, &all()));
         } else {
             let factor = (ev.delta_y() * 0.002).exp();
@@ -124,7 +128,9 @@ pub fn Timeline() -> impl IntoView {
             return;
         }
         if events.len() == 1 {
-            let id = ctx.data.with_untracked(|d| d.ds.events[events[0]].id.clone());
+            let id = ctx
+                .data
+                .with_untracked(|d| d.ds.events[events[0]].id.clone());
             let query = ctx.route.with_untracked(|r| r.query.clone());
             ctx.navigate(Route::new(Page::Event(id), query), false);
         } else if let Some(v) = ctx.data.with_untracked(|d| cluster_view(&d.ds, &events)) {
@@ -160,7 +166,7 @@ pub fn Timeline() -> impl IntoView {
                 let events = m.events.clone();
                 view! {
                     <a class=class href=href tabindex="-1" title=title
-                        style=format!("left:{:.3}%;top:{}px", m.frac * 100.0, 24 + m.lane * 30)
+                        style:left=format!("{:.3}%", m.frac * 100.0) style:top=format!("{}px", 14 + m.lane * 30)
                         on:click=move |ev| { ev.prevent_default(); click_marker(events.clone()); }>
                         {(n > 1).then(|| n.to_string())}
                     </a>
@@ -173,7 +179,7 @@ pub fn Timeline() -> impl IntoView {
             .into_iter()
             .map(|t| {
                 view! {
-                    <span class="tick" class:major=t.major style=format!("left:{:.3}%", t.frac * 100.0)>{t.label}</span>
+                    <span class="tick" class:major=t.major style:left=format!("{:.3}%", t.frac * 100.0)>{t.label}</span>
                 }
             })
             .collect_view()
@@ -181,7 +187,7 @@ pub fn Timeline() -> impl IntoView {
     let lanes = LANES
         .iter()
         .enumerate()
-        .map(|(i, name)| view! { <span class="lane-label" style=format!("top:{}px", 18 + i * 30)>{*name}</span> })
+        .map(|(i, name)| view! { <span class="lane-label" style:top=format!("{}px", 2 + i * 30)>{*name}</span> })
         .collect_view();
 
     // Overview strip: every visible event as a tick over the whole span, the window as a box.
@@ -199,7 +205,7 @@ pub fn Timeline() -> impl IntoView {
                     return None;
                 }
                 last = frac;
-                Some(view! { <span class="dot" style=format!("left:{:.2}%", frac * 100.0)></span> })
+                Some(view! { <span class="dot" style:left=format!("{:.2}%", frac * 100.0)></span> })
             })
             .collect_view()
     };
@@ -208,10 +214,15 @@ pub fn Timeline() -> impl IntoView {
         let v = ctx.view.get();
         let l = a.frac(v.start).clamp(0.0, 1.0);
         let r = a.frac(v.end).clamp(0.0, 1.0);
-        format!("left:{:.2}%;width:{:.2}%", l * 100.0, ((r - l) * 100.0).max(0.5))
+        (
+            format!("{:.2}%", l * 100.0),
+            format!("{:.2}%", ((r - l) * 100.0).max(0.5)),
+        )
     };
     let overview_click = move |ev: web_sys::MouseEvent| {
-        let Some(el) = ev.current_target() else { return };
+        let Some(el) = ev.current_target() else {
+            return;
+        };
         let el: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(el);
         let rect = el.get_bounding_client_rect();
         let frac = (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0);
@@ -255,7 +266,7 @@ pub fn Timeline() -> impl IntoView {
             </div>
             <div class="overview" aria-hidden="true" on:click=overview_click>
                 {overview_dots}
-                <span class="window" style=window_box></span>
+                <span class="window" style:left=move || window_box().0 style:width=move || window_box().1></span>
             </div>
             <p class="hint">"Drag or use Shift+arrows to pan; wheel, pinch, + and \u{2212} to zoom; 0 shows all. In the list, arrows move between events and Enter opens one."</p>
         </section>

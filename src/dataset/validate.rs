@@ -11,8 +11,8 @@ use serde_json::Value;
 use super::raw::{RawDataset, RawEntity, RawEvent, RawQuote};
 use super::LoadError;
 use crate::model::{
-    Dataset, DateBasis, Discrepancy, Entity, EntityKind, Event, Figure, Kind, Measure,
-    PartialDate, Plan, PlanKind, Precision, Quote, Source, SourceRef,
+    Dataset, DateBasis, Discrepancy, Entity, EntityKind, Event, Figure, Kind, Measure, PartialDate,
+    Plan, PlanKind, Precision, Quote, Source, SourceRef,
 };
 
 /// One problem in a dataset: where it is and what is wrong.
@@ -84,20 +84,23 @@ const TOP_FIELDS: [&str; 10] = [
 /// items could not be read at all.
 pub fn split_raw(value: Value) -> Result<(RawDataset, Vec<Problem>, usize), LoadError> {
     let Value::Object(map) = value else {
-        return Err(LoadError(
-            "The file is JSON but not a dataset: expected an object with an \"events\" list."
-                .into(),
+        return Err(LoadError::new(
+            "The file is JSON but not a dataset: expected an object with an \"events\" list.",
         ));
     };
     if !map.contains_key("events") {
-        return Err(LoadError(
-            "The file has no \"events\" list, so it is not a timeline dataset.".into(),
+        return Err(LoadError::new(
+            "The file has no \"events\" list, so it is not a timeline dataset.",
         ));
     }
     let mut problems = Vec::new();
     for key in map.keys() {
         if !TOP_FIELDS.contains(&key.as_str()) {
-            problems.push(problem("dataset", key, "is not a field of the dataset format"));
+            problems.push(problem(
+                "dataset",
+                key,
+                "is not a field of the dataset format",
+            ));
         }
     }
     let mut raw = RawDataset::default();
@@ -151,7 +154,11 @@ fn items<T: DeserializeOwned>(
             Err(e) => {
                 bad += 1;
                 let path = e.path().to_string();
-                let field = if path == "." { "(item)".to_string() } else { path };
+                let field = if path == "." {
+                    "(item)".to_string()
+                } else {
+                    path
+                };
                 problems.push(problem(&label, &field, &e.into_inner().to_string()));
             }
         }
@@ -220,7 +227,11 @@ pub fn validate(raw: &RawDataset, quotes: Option<&QuoteTexts>) -> (Dataset, Vec<
                 ),
             );
         } else if declared.contains_key(e.id.as_str()) {
-            v.push(&e.id, "id", "is used by an earlier event (ids must be unique)");
+            v.push(
+                &e.id,
+                "id",
+                "is used by an earlier event (ids must be unique)",
+            );
         } else {
             declared.insert(&e.id, Kind::parse(&e.kind));
             usable[i] = true;
@@ -280,7 +291,14 @@ impl Validator<'_> {
     fn sources(&mut self, raw: &RawDataset) -> Vec<Source> {
         let mut out = Vec::new();
         for (i, s) in raw.sources.iter().enumerate() {
-            let item = format!("sources/{}", if valid_id(&s.id) { s.id.clone() } else { i.to_string() });
+            let item = format!(
+                "sources/{}",
+                if valid_id(&s.id) {
+                    s.id.clone()
+                } else {
+                    i.to_string()
+                }
+            );
             let before = self.problems.len();
             if !valid_id(&s.id) {
                 self.push(&item, "id", "is not a usable id (a-z, 0-9, '-', '_', '.')");
@@ -306,7 +324,11 @@ impl Validator<'_> {
             };
             for (field, text) in [("title", &s.title), ("outlet", &s.outlet)] {
                 if text.as_ref().is_some_and(|t| t.chars().count() > MAX_TITLE) {
-                    self.push(&item, field, &format!("is longer than {MAX_TITLE} characters"));
+                    self.push(
+                        &item,
+                        field,
+                        &format!("is longer than {MAX_TITLE} characters"),
+                    );
                 }
             }
             if self.problems.len() == before {
@@ -332,17 +354,32 @@ impl Validator<'_> {
         let mut out = Vec::new();
         for (i, e) in list.iter().enumerate() {
             let seg = kind.segment();
-            let item = format!("{seg}/{}", if valid_id(&e.id) { e.id.clone() } else { i.to_string() });
+            let item = format!(
+                "{seg}/{}",
+                if valid_id(&e.id) {
+                    e.id.clone()
+                } else {
+                    i.to_string()
+                }
+            );
             let before = self.problems.len();
             if !valid_id(&e.id) {
                 self.push(&item, "id", "is not a usable id (a-z, 0-9, '-', '_', '.')");
             } else if self.entities.contains(&(kind, e.id.clone())) {
-                self.push(&item, "id", &format!("is used by an earlier entry in {seg}"));
+                self.push(
+                    &item,
+                    "id",
+                    &format!("is used by an earlier entry in {seg}"),
+                );
             }
             if e.name.trim().is_empty() {
                 self.push(&item, "name", "is empty");
             } else if e.name.chars().count() > MAX_TITLE {
-                self.push(&item, "name", &format!("is longer than {MAX_TITLE} characters"));
+                self.push(
+                    &item,
+                    "name",
+                    &format!("is longer than {MAX_TITLE} characters"),
+                );
             }
             if self.problems.len() == before {
                 self.entities.insert((kind, e.id.clone()));
@@ -375,10 +412,18 @@ impl Validator<'_> {
         if e.title.trim().is_empty() {
             self.push(id, "title", "is empty");
         } else if e.title.chars().count() > MAX_TITLE {
-            self.push(id, "title", &format!("is longer than {MAX_TITLE} characters"));
+            self.push(
+                id,
+                "title",
+                &format!("is longer than {MAX_TITLE} characters"),
+            );
         }
         if e.summary.chars().count() > MAX_TEXT {
-            self.push(id, "summary", &format!("is longer than {MAX_TEXT} characters"));
+            self.push(
+                id,
+                "summary",
+                &format!("is longer than {MAX_TEXT} characters"),
+            );
         }
         let date = self.date(id, "date", &e.date);
         let end = e
@@ -387,7 +432,11 @@ impl Validator<'_> {
             .and_then(|d| self.date(id, "end_date", d));
         if let (Some(d), Some(en)) = (date, end) {
             if en.last_day() < d.first_day() {
-                self.push(id, "end_date", &format!("{} is before the date {}", en.iso(), d.iso()));
+                self.push(
+                    id,
+                    "end_date",
+                    &format!("{} is before the date {}", en.iso(), d.iso()),
+                );
             }
         }
         if let (Some(d), Some(p)) = (date, &e.precision) {
@@ -423,7 +472,10 @@ impl Validator<'_> {
         if kind == Some(Kind::Signing) && e.documents.is_empty() {
             self.push(id, "documents", "a signing must name the document signed");
         }
-        for (field, list) in [("related", &e.related), ("same_occasion_as", &e.same_occasion_as)] {
+        for (field, list) in [
+            ("related", &e.related),
+            ("same_occasion_as", &e.same_occasion_as),
+        ] {
             for r in list {
                 self.event_ref(id, field, r, declared);
             }
@@ -443,7 +495,11 @@ impl Validator<'_> {
         }
         for s in &e.sources {
             if !self.sources.contains_key(s) {
-                self.push(id, "sources", &format!("source {:?} is not in the sources list", truncate(s, 60)));
+                self.push(
+                    id,
+                    "sources",
+                    &format!("source {:?} is not in the sources list", truncate(s, 60)),
+                );
             }
         }
         let quotes: Vec<Quote> = e
@@ -457,7 +513,11 @@ impl Validator<'_> {
             let field = format!("plans[{i}]");
             let pk = PlanKind::parse(&p.kind);
             if pk.is_none() {
-                self.push(id, &format!("{field}.kind"), "must be plan, offer or agreement");
+                self.push(
+                    id,
+                    &format!("{field}.kind"),
+                    "must be plan, offer or agreement",
+                );
             }
             if p.text.trim().is_empty() {
                 self.push(id, &format!("{field}.text"), "is empty");
@@ -520,7 +580,9 @@ impl Validator<'_> {
         match basis.as_deref() {
             None | Some("stated") => Some(DateBasis::Stated),
             Some("inferred") => match reason {
-                Some(r) => Some(DateBasis::Inferred { reason: r.to_string() }),
+                Some(r) => Some(DateBasis::Inferred {
+                    reason: r.to_string(),
+                }),
                 None => {
                     self.push(id, "date_reason", "an inferred date needs a reason");
                     None
@@ -543,7 +605,11 @@ impl Validator<'_> {
             self.push(
                 id,
                 field,
-                &format!("{:?} is not in the {} list", truncate(r, 60), kind.segment()),
+                &format!(
+                    "{:?} is not in the {} list",
+                    truncate(r, 60),
+                    kind.segment()
+                ),
             );
         }
         ok
@@ -560,7 +626,11 @@ impl Validator<'_> {
             self.push(id, field, "refers to the event itself");
             false
         } else if !declared.contains_key(r) {
-            self.push(id, field, &format!("event {:?} does not exist", truncate(r, 60)));
+            self.push(
+                id,
+                field,
+                &format!("event {:?} does not exist", truncate(r, 60)),
+            );
             false
         } else {
             true
@@ -572,7 +642,11 @@ impl Validator<'_> {
         if q.text.trim().is_empty() {
             self.push(id, &format!("{field}.text"), "is empty");
         } else if q.text.chars().count() > MAX_TEXT {
-            self.push(id, &format!("{field}.text"), &format!("is longer than {MAX_TEXT} characters"));
+            self.push(
+                id,
+                &format!("{field}.text"),
+                &format!("is longer than {MAX_TEXT} characters"),
+            );
         }
         if let Some(s) = &q.speaker {
             self.entity_ref(id, &format!("{field}.speaker"), EntityKind::Person, s);
@@ -581,7 +655,10 @@ impl Validator<'_> {
             None => self.push(
                 id,
                 &format!("{field}.source"),
-                &format!("source {:?} is not in the sources list", truncate(&q.source, 60)),
+                &format!(
+                    "source {:?} is not in the sources list",
+                    truncate(&q.source, 60)
+                ),
             ),
             Some(Some(file)) => {
                 if let Some(texts) = self.quotes {
@@ -619,7 +696,14 @@ impl Validator<'_> {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
         for (i, f) in raw.figures.iter().enumerate() {
-            let item = format!("figures/{}", if valid_id(&f.id) { f.id.clone() } else { i.to_string() });
+            let item = format!(
+                "figures/{}",
+                if valid_id(&f.id) {
+                    f.id.clone()
+                } else {
+                    i.to_string()
+                }
+            );
             let before = self.problems.len();
             if !valid_id(&f.id) || !seen.insert(f.id.clone()) {
                 self.push(&item, "id", "must be a usable, unique id");
@@ -639,7 +723,11 @@ impl Validator<'_> {
             }
             if let Some(ev) = &f.event {
                 if !events.contains(ev) {
-                    self.push(&item, "event", &format!("event {:?} does not exist", truncate(ev, 60)));
+                    self.push(
+                        &item,
+                        "event",
+                        &format!("event {:?} does not exist", truncate(ev, 60)),
+                    );
                 }
             }
             let quote = self.quote(&item, "quote", &f.quote);
@@ -674,7 +762,11 @@ impl Validator<'_> {
             }
             for f in &d.figures {
                 if !figures.iter().any(|x| &x.id == f) {
-                    self.push(&item, "figures", &format!("figure {:?} does not exist", truncate(f, 60)));
+                    self.push(
+                        &item,
+                        "figures",
+                        &format!("figure {:?} does not exist", truncate(f, 60)),
+                    );
                 }
             }
             if self.problems.len() == before {

@@ -303,7 +303,15 @@ mod tests {
         );
         assert!(PartialDate::parse("2020-02-29").is_ok());
         assert_eq!(PartialDate::parse("2021-13"), Err(DateError::Month(13)));
-        for bad in ["", "21-04-14", "2021-4-14", "2021/04/14", "2021-04-14-01", "abcd", "0000"] {
+        for bad in [
+            "",
+            "21-04-14",
+            "2021-4-14",
+            "2021/04/14",
+            "2021-04-14-01",
+            "abcd",
+            "0000",
+        ] {
             assert_eq!(PartialDate::parse(bad), Err(DateError::Format), "{bad}");
         }
     }

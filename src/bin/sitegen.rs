@@ -1,0 +1,143 @@
+//! Post-build step (run by `scripts/post-build.sh` on release builds): writes a static page per
+//! event, 404.html, sitemap.xml and robots.txt into the build directory, and adds the
+//! Content-Security-Policy to every page with the sha256 of Trunk's inline loader script.
+//!
+//!   sitegen <build dir> <base path> <site url>
+
+use std::fs;
+use std::path::Path;
+
+use az_by_timeline::dataset;
+use az_by_timeline::static_pages::{event_body, event_head, home_body, sitemap, Head};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() != 4 {
+        eprintln!("usage: sitegen <build dir> <base path> <site url>");
+        std::process::exit(2);
+    }
+    if let Err(e) = run(Path::new(&args[1]), &args[2], &args[3]) {
+        eprintln!("sitegen: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run(dir: &Path, base: &str, site: &str) -> Result<(), String> {
+    let loaded = dataset::embedded().map_err(|e| format!("the dataset does not load: {e}"))?;
+    if !loaded.problems.is_empty() {
+        let list: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+        return Err(format!("the dataset has problems:\n{}", list.join("\n")));
+    }
+    let ds = loaded.dataset;
+    let index_path = dir.join("index.html");
+    let index =
+        fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let csp = csp_for(&index)?;
+    let page = |head: &Head, body: &str| -> String {
+        let mut html = index.clone();
+        // Replace the template's title and description with the page's own tags.
+        html = strip_between(&html, "<title>", "</title>");
+        html = remove_tag(&html, "<meta name=\"description\"");
+        html = html.replacen(
+            "<meta charset=\"utf-8\">",
+            &format!(
+                "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n{}",
+                head.tags(&ds.title)
+            ),
+            1,
+        );
+        html.replacen(
+            "<body>",
+            &format!("<body>\n<div id=\"static\">\n{body}</div>"),
+            1,
+        )
+    };
+    let home = Head {
+        title: ds.title.clone(),
+        description: format!(
+            "{} visits, meetings, phone calls and signings between Azerbaijan and Belarus, each with its source and quote.",
+            ds.events.len()
+        ),
+        url: az_by_timeline::route::absolute(site, base),
+        og_type: "website",
+    };
+    let home_html = page(&home, &home_body(&ds, base));
+    let not_found = Head {
+        title: format!("Not found \u{2014} {}", ds.title),
+        description: "This address is not part of the timeline.".into(),
+        url: az_by_timeline::route::absolute(site, base),
+        og_type: "website",
+    };
+    write(&dir.join("404.html"), &page(&not_found, ""))?;
+    for e in &ds.events {
+        let head = event_head(&ds, e, site, base);
+        let html = page(&head, &event_body(&ds, e, base));
+        write(&dir.join("events").join(&e.id).join("index.html"), &html)?;
+    }
+    write(&dir.join("sitemap.xml"), &sitemap(&ds, site, base))?;
+    write(
+        &dir.join("robots.txt"),
+        &format!(
+            "User-agent: *\nAllow: /\nSitemap: {}\n",
+            az_by_timeline::route::absolute(site, &format!("{base}sitemap.xml"))
+        ),
+    )?;
+    write(&index_path, &home_html)?;
+    println!(
+        "sitegen: {} event pages, 404.html, sitemap.xml, CSP {csp}",
+        ds.events.len()
+    );
+    Ok(())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The policy: only this origin, wasm allowed to compile, inline scripts only by hash.
+fn csp_for(index: &str) -> Result<String, String> {
+    let mut hashes = Vec::new();
+    let mut rest = index;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let open_end = after.find('>').ok_or("unclosed <script> tag")?;
+        let tag = &after[..open_end];
+        let body_start = open_end + 1;
+        let close = after.find("</script>").ok_or("unclosed <script>")?;
+        if !tag.contains(" src=") {
+            let body = &after[body_start..close];
+            hashes.push(format!("'sha256-{}'", sha256_base64(body.as_bytes())));
+        }
+        rest = &after[close + 9..];
+    }
+    Ok(format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; manifest-src 'self'; worker-src 'self'",
+        hashes.join(" ")
+    ))
+}
+
+fn strip_between(html: &str, open: &str, close: &str) -> String {
+    match (html.find(open), html.find(close)) {
+        (Some(a), Some(b)) if b > a => format!("{}{}", &html[..a], &html[b + close.len()..]),
+        _ => html.to_string(),
+    }
+}
+
+fn remove_tag(html: &str, start: &str) -> String {
+    match html.find(start) {
+        Some(a) => match html[a..].find('>') {
+            Some(b) => format!("{}{}", &html[..a], &html[a + b + 1..]),
+            None => html.to_string(),
+        },
+        None => html.to_string(),
+    }
+}
+
+fn sha256_base64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(bytes))
+}

@@ -1,0 +1,213 @@
+//! Static HTML for every event (`events/<id>/index.html`), the sitemap and the home page's
+//! plain list: the same dataset rendered as plain HTML that crawlers, link previews and readers
+//! without JavaScript can use. Each page then boots the app, which replaces `#static`.
+//! Pure string building; every text is HTML-escaped.
+
+use crate::model::date::human_range;
+use crate::model::{Dataset, EntityKind, Event};
+use crate::route::{event_href, Query};
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What goes into a page's `<head>`: title, description, canonical URL, Open Graph and Twitter.
+pub struct Head {
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    /// `website` or `article`.
+    pub og_type: &'static str,
+}
+
+impl Head {
+    /// The tags, escaped, one per line.
+    pub fn tags(&self, site_name: &str) -> String {
+        let (t, d, u) = (esc(&self.title), esc(&self.description), esc(&self.url));
+        format!(
+            "<title>{t}</title>\n\
+             <meta name=\"description\" content=\"{d}\">\n\
+             <link rel=\"canonical\" href=\"{u}\">\n\
+             <meta property=\"og:type\" content=\"{}\">\n\
+             <meta property=\"og:site_name\" content=\"{}\">\n\
+             <meta property=\"og:title\" content=\"{t}\">\n\
+             <meta property=\"og:description\" content=\"{d}\">\n\
+             <meta property=\"og:url\" content=\"{u}\">\n\
+             <meta name=\"twitter:card\" content=\"summary\">\n\
+             <meta name=\"twitter:title\" content=\"{t}\">\n\
+             <meta name=\"twitter:description\" content=\"{d}\">\n",
+            self.og_type,
+            esc(site_name)
+        )
+    }
+}
+
+/// The description of an event for previews: kind, date (with "inferred"), summary.
+pub fn event_description(e: &Event) -> String {
+    let mut s = format!(
+        "{}, {}{}. {}",
+        e.kind.label(),
+        human_range(&e.date, e.end.as_ref()),
+        if e.basis.is_inferred() {
+            " (date inferred)"
+        } else {
+            ""
+        },
+        e.summary
+    );
+    if s.chars().count() > 300 {
+        s = s.chars().take(297).collect::<String>() + "\u{2026}";
+    }
+    s
+}
+
+/// The head of an event page.
+pub fn event_head(ds: &Dataset, e: &Event, site: &str, base: &str) -> Head {
+    Head {
+        title: format!("{} \u{2014} {}", e.title, ds.title),
+        description: event_description(e),
+        url: crate::route::absolute(site, &event_href(base, &e.id, &Query::default())),
+        og_type: "article",
+    }
+}
+
+/// The card of an event as plain HTML (inside `<div id="static">`).
+pub fn event_body(ds: &Dataset, e: &Event, base: &str) -> String {
+    let q = Query::default();
+    let mut h = String::new();
+    h.push_str("<article class=\"static-card\">\n");
+    h.push_str(&format!(
+        "<p class=\"eyebrow\">{}</p>\n<h1>{}</h1>\n",
+        esc(e.kind.label()),
+        esc(&e.title)
+    ));
+    h.push_str(&format!(
+        "<p class=\"date\"><time datetime=\"{}\">{}</time>{}</p>\n",
+        e.date.iso(),
+        esc(&human_range(&e.date, e.end.as_ref())),
+        match &e.basis {
+            crate::model::DateBasis::Inferred { reason } => format!(" (inferred: {})", esc(reason)),
+            crate::model::DateBasis::Stated => String::new(),
+        }
+    ));
+    if let Some(p) = &e.place {
+        h.push_str(&format!(
+            "<p>Place: {}</p>\n",
+            esc(&ds.name_of(EntityKind::Place, p))
+        ));
+    }
+    if !e.participants.is_empty() {
+        let names: Vec<String> = e
+            .participants
+            .iter()
+            .map(|p| esc(&ds.name_of(EntityKind::Person, p)))
+            .collect();
+        h.push_str(&format!("<p>Participants: {}</p>\n", names.join(", ")));
+    }
+    h.push_str(&format!("<p>{}</p>\n", esc(&e.summary)));
+    for qt in &e.quotes {
+        let src = ds
+            .source(&qt.source)
+            .map(|s| s.display())
+            .unwrap_or_default();
+        let speaker = qt
+            .speaker
+            .as_deref()
+            .map(|s| format!("{}, ", esc(&ds.name_of(EntityKind::Person, s))))
+            .unwrap_or_default();
+        h.push_str(&format!(
+            "<blockquote><p>{}</p><footer>\u{2014} {speaker}as reported in <cite>{}</cite></footer></blockquote>\n",
+            esc(&qt.text),
+            esc(&src)
+        ));
+    }
+    for p in &e.plans {
+        h.push_str(&format!(
+            "<p><strong>{}:</strong> {}</p>\n",
+            esc(p.kind.label()),
+            esc(&p.text)
+        ));
+    }
+    let sources: Vec<String> = e
+        .sources
+        .iter()
+        .filter_map(|s| ds.source(s))
+        .map(|s| format!("<li>{}</li>", esc(&s.display())))
+        .collect();
+    h.push_str(&format!(
+        "<h2>Sources</h2>\n<ul>{}</ul>\n",
+        sources.join("")
+    ));
+    h.push_str(&format!(
+        "<p><a href=\"{}\">All events</a></p>\n</article>\n",
+        esc(&crate::route::Route::new(crate::route::Page::Timeline, q).href(base))
+    ));
+    h
+}
+
+/// The plain list of every event for the home page (read without JavaScript).
+pub fn home_body(ds: &Dataset, base: &str) -> String {
+    let q = Query::default();
+    let items: Vec<String> = ds
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "<li><a href=\"{}\">{} \u{2014} {}</a></li>",
+                esc(&event_href(base, &e.id, &q)),
+                esc(&human_range(&e.date, e.end.as_ref())),
+                esc(&e.title)
+            )
+        })
+        .collect();
+    format!(
+        "<h1>{}</h1>\n<ol>{}</ol>\n",
+        esc(&ds.title),
+        items.join("\n")
+    )
+}
+
+/// A sitemap listing the home page and every event page.
+pub fn sitemap(ds: &Dataset, site: &str, base: &str) -> String {
+    let q = Query::default();
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    s.push_str(&format!(
+        "<url><loc>{}</loc></url>\n",
+        esc(&crate::route::absolute(site, base))
+    ));
+    for e in &ds.events {
+        s.push_str(&format!(
+            "<url><loc>{}</loc></url>\n",
+            esc(&crate::route::absolute(site, &event_href(base, &e.id, &q)))
+        ));
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            esc("<script>\"x\" & 'y'</script>"),
+            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
+        );
+    }
+}

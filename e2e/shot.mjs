@@ -8,5 +8,5 @@ page.on('console', m => console.log('console', m.type(), m.text()));
 page.on('pageerror', e => console.log('pageerror', e.message));
 await page.goto(url);
 await page.waitForTimeout(800);
-await page.screenshot({ path: out, fullPage: true });
+await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
 await browser.close();

@@ -65,6 +65,8 @@ pub struct Ctx {
     pub focus: RwSignal<Option<usize>>,
     /// A message for the polite live region.
     pub announce: RwSignal<String>,
+    /// The window's scroll position, for the windowed list.
+    pub scroll: RwSignal<f64>,
     /// A load error to show, with the problems of a file whose events were all rejected
     /// (the current dataset stays).
     pub load_error: RwSignal<Option<LoadError>>,
@@ -199,6 +201,7 @@ pub fn App() -> impl IntoView {
         view: RwSignal::new(all),
         focus: RwSignal::new(None),
         announce: RwSignal::new(String::new()),
+        scroll: RwSignal::new(0.0),
         load_error: RwSignal::new(first_error),
     };
     provide_context(ctx);
@@ -211,6 +214,20 @@ pub fn App() -> impl IntoView {
     intercept_links(ctx);
     loader::open_from_query(ctx);
     chrome::follow_route_in_head(ctx);
+
+    // Opening a card (by link, deep link, back or forward) brings its event into view.
+    let opened = Memo::new(move |_| {
+        route.with(|r| match &r.page {
+            Page::Event(id) => data.with(|d| d.ds.position(id)),
+            _ => None,
+        })
+    });
+    Effect::new(move |_| {
+        if let Some(pos) = opened.get() {
+            list::reveal_on_axis(ctx, pos, true);
+            request_animation_frame(move || list::scroll_into_view(pos));
+        }
+    });
 
     let page = move || route.with(|r| r.page.clone());
     view! {
@@ -234,12 +251,13 @@ pub fn App() -> impl IntoView {
 #[component]
 fn TimelinePage() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let open = move || {
+    let open = Memo::new(move |_| {
         ctx.route.with(|r| match &r.page {
             Page::Event(id) => Some(id.clone()),
             _ => None,
         })
-    };
+    });
+    let open = move || open.get();
     view! {
         <loader::Problems/>
         <chrome::Filters/>

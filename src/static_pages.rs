@@ -3,25 +3,10 @@
 //! without JavaScript can use. Each page then boots the app, which replaces `#static`.
 //! Pure string building; every text is HTML-escaped.
 
+use crate::html::{card, esc, Links};
 use crate::model::date::human_range;
-use crate::model::{Dataset, EntityKind, Event};
+use crate::model::{Dataset, Event};
 use crate::route::{event_href, Query};
-
-/// Escapes text for HTML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// What goes into a page's `<head>`: title, description, canonical URL, Open Graph and Twitter.
 pub struct Head {
@@ -83,78 +68,19 @@ pub fn event_head(ds: &Dataset, e: &Event, site: &str, base: &str) -> Head {
     }
 }
 
-/// The card of an event as plain HTML (inside `<div id="static">`).
-pub fn event_body(ds: &Dataset, e: &Event, base: &str) -> String {
+/// The card of an event as plain HTML (inside `<div id="static">`): the same card as the app's.
+pub fn event_body(ds: &Dataset, e: &Event, site: &str, base: &str) -> String {
     let q = Query::default();
-    let mut h = String::new();
-    h.push_str("<article class=\"static-card\">\n");
-    h.push_str(&format!(
-        "<p class=\"eyebrow\">{}</p>\n<h1>{}</h1>\n",
-        esc(e.kind.label()),
-        esc(&e.title)
-    ));
-    h.push_str(&format!(
-        "<p class=\"date\"><time datetime=\"{}\">{}</time>{}</p>\n",
-        e.date.iso(),
-        esc(&human_range(&e.date, e.end.as_ref())),
-        match &e.basis {
-            crate::model::DateBasis::Inferred { reason } => format!(" (inferred: {})", esc(reason)),
-            crate::model::DateBasis::Stated => String::new(),
-        }
-    ));
-    if let Some(p) = &e.place {
-        h.push_str(&format!(
-            "<p>Place: {}</p>\n",
-            esc(&ds.name_of(EntityKind::Place, p))
-        ));
-    }
-    if !e.participants.is_empty() {
-        let names: Vec<String> = e
-            .participants
-            .iter()
-            .map(|p| esc(&ds.name_of(EntityKind::Person, p)))
-            .collect();
-        h.push_str(&format!("<p>Participants: {}</p>\n", names.join(", ")));
-    }
-    h.push_str(&format!("<p>{}</p>\n", esc(&e.summary)));
-    for qt in &e.quotes {
-        let src = ds
-            .source(&qt.source)
-            .map(|s| s.display())
-            .unwrap_or_default();
-        let speaker = qt
-            .speaker
-            .as_deref()
-            .map(|s| format!("{}, ", esc(&ds.name_of(EntityKind::Person, s))))
-            .unwrap_or_default();
-        h.push_str(&format!(
-            "<blockquote><p>{}</p><footer>\u{2014} {speaker}as reported in <cite>{}</cite></footer></blockquote>\n",
-            esc(&qt.text),
-            esc(&src)
-        ));
-    }
-    for p in &e.plans {
-        h.push_str(&format!(
-            "<p><strong>{}:</strong> {}</p>\n",
-            esc(p.kind.label()),
-            esc(&p.text)
-        ));
-    }
-    let sources: Vec<String> = e
-        .sources
-        .iter()
-        .filter_map(|s| ds.source(s))
-        .map(|s| format!("<li>{}</li>", esc(&s.display())))
-        .collect();
-    h.push_str(&format!(
-        "<h2>Sources</h2>\n<ul>{}</ul>\n",
-        sources.join("")
-    ));
-    h.push_str(&format!(
-        "<p><a href=\"{}\">All events</a></p>\n</article>\n",
-        esc(&crate::route::Route::new(crate::route::Page::Timeline, q).href(base))
-    ));
-    h
+    let links = Links { base, query: &q };
+    let permalink = crate::route::absolute(site, &event_href(base, &e.id, &q));
+    let order: Vec<usize> = (0..ds.events.len()).collect();
+    format!(
+        "<main class=\"static\"><p><a href=\"{}\">{}</a></p><article class=\"card kind-{}\">{}</article></main>\n",
+        esc(&crate::route::Route::new(crate::route::Page::Timeline, q.clone()).href(base)),
+        esc(&ds.title),
+        e.kind.slug(),
+        card(ds, e, links, &permalink, &order, false)
+    )
 }
 
 /// The plain list of every event for the home page (read without JavaScript).
@@ -197,17 +123,4 @@ pub fn sitemap(ds: &Dataset, site: &str, base: &str) -> String {
     }
     s.push_str("</urlset>\n");
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            esc("<script>\"x\" & 'y'</script>"),
-            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
-        );
-    }
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::loader::OpenButton;
 use super::Ctx;
-use crate::model::{EntityKind, Kind};
+use crate::model::EntityKind;
 use crate::route::{page_href, Page, Query};
 
 /// Header with the search box (focused by `/`).
@@ -343,15 +343,4 @@ pub fn follow_route_in_head(ctx: Ctx) {
             let _ = meta.set_attribute("content", &desc);
         }
     });
-}
-
-/// Kind marker shape (used in the legend, list and card); the CSS draws it per kind.
-#[component]
-pub fn KindBadge(kind: Kind) -> impl IntoView {
-    view! {
-        <span class=format!("badge kind-{}", kind.slug())>
-            <span class="shape" aria-hidden="true"></span>
-            {kind.label()}
-        </span>
-    }
 }

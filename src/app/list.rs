@@ -1,48 +1,67 @@
 //! The primary DOM: an ordered list of the visible events in time order, one tab stop with a
 //! roving focus. Arrows move, Enter opens, + and - zoom, Shift+arrows pan, 0 shows all.
+//! Above `WINDOW_FROM` events the list is windowed (fixed-height rows, `aria-setsize` and
+//! `aria-posinset` on the items); printing always renders every event.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::chrome::KindBadge;
 use super::Ctx;
+use crate::html::{self, Links};
 use crate::layout::View;
-use crate::model::date::human_range;
-use crate::route::{event_href, Page};
+use crate::route::Page;
 
-/// The accessible name of an event link: kind, date, title.
-pub fn event_label(e: &crate::model::Event) -> String {
-    format!(
-        "{}, {}{}: {}",
-        e.kind.label(),
-        human_range(&e.date, e.end.as_ref()),
-        if e.basis.is_inferred() {
-            " (inferred)"
-        } else {
-            ""
-        },
-        e.title
-    )
-}
+/// Lists longer than this are windowed.
+pub const WINDOW_FROM: usize = 500;
+/// Row height of a windowed list, in CSS pixels (the stylesheet fixes it for `.windowed`).
+const ROW: f64 = 64.0;
+/// Rows rendered above and below the viewport.
+const OVERSCAN: usize = 20;
 
-/// Moves the roving focus to an event and keeps it on the axis.
+/// Moves the roving focus to an event, scrolling the list window to it first if needed.
 pub fn focus_event(ctx: Ctx, pos: usize) {
     ctx.focus.set(Some(pos));
-    let id = ctx
-        .data
-        .with_untracked(|d| d.ds.events.get(pos).map(|e| e.id.clone()));
-    if let Some(id) = id {
-        if let Ok(Some(el)) = document().query_selector(&format!("[data-id=\"{id}\"]")) {
-            if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = h.focus();
+    reveal_on_axis(ctx, pos, false);
+    let find = move || {
+        document()
+            .query_selector(&format!("#events a[data-pos=\"{pos}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    if let Some(el) = find() {
+        let _ = el.focus();
+        return;
+    }
+    // Windowed and off-screen: scroll to its row, then focus once rendered.
+    let n = ctx.filtered.with_untracked(|f| f.visible.iter().position(|&p| p == pos));
+    if let (Some(n), Some(list)) = (n, document().get_element_by_id("events")) {
+        let top = list.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+        window().scroll_to_with_x_and_y(0.0, top + n as f64 * ROW - 120.0);
+        ctx.scroll.set(window().scroll_y().unwrap_or(0.0));
+        request_animation_frame(move || {
+            if let Some(el) = find() {
+                let _ = el.focus();
             }
-        }
-        reveal_on_axis(ctx, pos);
+        });
     }
 }
 
-/// Pans the axis so that an event is inside the window.
-pub fn reveal_on_axis(ctx: Ctx, pos: usize) {
+/// Scrolls the list so an event's row is visible (without moving focus).
+pub fn scroll_into_view(pos: usize) {
+    if let Ok(Some(el)) = document().query_selector(&format!("#events a[data-pos=\"{pos}\"]")) {
+        let r = el.get_bounding_client_rect();
+        let h = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0);
+        if r.top() < 0.0 || r.bottom() > h {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    }
+}
+
+/// Pans (and if needed zooms) the axis so that an event is well inside the window.
+pub fn reveal_on_axis(ctx: Ctx, pos: usize, zoom: bool) {
     let Some((a, b)) = ctx.data.with_untracked(|d| {
         d.ds.events
             .get(pos)
@@ -52,8 +71,13 @@ pub fn reveal_on_axis(ctx: Ctx, pos: usize) {
     };
     let v = ctx.view.get_untracked();
     let (a, b) = (a as f64, b as f64 + 1.0);
-    if a < v.start + v.span() * 0.05 || b > v.end - v.span() * 0.05 {
-        let span = v.span().max(b - a);
+    // Zoom in to at most two years around it, so a deep link shows the event, not the century.
+    let span = if zoom {
+        v.span().min(730.0).max((b - a) * 1.5)
+    } else {
+        v.span().max(b - a)
+    };
+    if a < v.start + v.span() * 0.05 || b > v.end - v.span() * 0.05 || span < v.span() {
         ctx.view.set(View::around((a + b) / 2.0, span));
     }
 }
@@ -62,24 +86,73 @@ pub fn reveal_on_axis(ctx: Ctx, pos: usize) {
 #[component]
 pub fn EventList() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let open_id = move || {
+    let list = NodeRef::<leptos::html::Ol>::new();
+    let open_pos = Memo::new(move |_| {
         ctx.route.with(|r| match &r.page {
-            Page::Event(id) => Some(id.clone()),
+            Page::Event(id) => ctx.data.with(|d| d.ds.position(id)),
             _ => None,
         })
-    };
+    });
     // The item that holds the tab stop: the focused one, else the open one, else the first.
     let tab_stop = Memo::new(move |_| {
         let f = ctx.filtered.get();
-        let focus = ctx.focus.get().filter(|p| f.visible.contains(p));
-        focus
-            .or_else(|| {
-                open_id()
-                    .and_then(|id| ctx.data.with(|d| d.ds.position(&id)))
-                    .filter(|p| f.visible.contains(p))
-            })
+        let ok = |p: &usize| f.visible.binary_search(p).is_ok();
+        ctx.focus
+            .get()
+            .filter(ok)
+            .or_else(|| open_pos.get().filter(ok))
             .or_else(|| f.visible.first().copied())
     });
+    let scrolled = window_event_listener(leptos::ev::scroll, move |_| {
+        if ctx.filtered.with_untracked(|f| f.visible.len() > WINDOW_FROM) {
+            ctx.scroll.set(window().scroll_y().unwrap_or(0.0));
+        }
+    });
+    on_cleanup(move || scrolled.remove());
+    // Which rows to render: all, or a window around the viewport.
+    let window_range = move || {
+        let n = ctx.filtered.with(|f| f.visible.len());
+        if n <= WINDOW_FROM {
+            return 0..n;
+        }
+        let scroll = ctx.scroll.get();
+        let top = list
+            .get_untracked()
+            .map(|l| l.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0))
+            .unwrap_or(0.0);
+        let height = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(900.0);
+        let first = ((scroll - top) / ROW).floor().max(0.0) as usize;
+        let start = first.saturating_sub(OVERSCAN).min(n);
+        let end = (first + (height / ROW).ceil() as usize + OVERSCAN).min(n);
+        start..end
+    };
+    let range = Memo::new(move |_| window_range());
+    let items = move || {
+        let d = ctx.data.get();
+        let f = ctx.filtered.get();
+        let q = ctx.route.with(|r| r.query.clone());
+        let base = ctx.base.get_value();
+        html::list_items(
+            &d.ds,
+            &f.visible,
+            range.get(),
+            tab_stop.get(),
+            open_pos.get(),
+            Links {
+                base: &base,
+                query: &q,
+            },
+        )
+    };
+    let pad_top = move || format!("{}px", range.get().start as f64 * ROW);
+    let pad_bottom = move || {
+        let n = ctx.filtered.with(|f| f.visible.len());
+        format!("{}px", n.saturating_sub(range.get().end) as f64 * ROW)
+    };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let f = ctx.filtered.get_untracked();
         if f.visible.is_empty() {
@@ -87,8 +160,9 @@ pub fn EventList() -> impl IntoView {
         }
         let cur = tab_stop
             .get_untracked()
-            .and_then(|p| f.visible.iter().position(|&x| x == p))
+            .and_then(|p| f.visible.binary_search(&p).ok())
             .unwrap_or(0);
+        let last = f.visible.len() - 1;
         let all = ctx.data.with_untracked(|d| d.all);
         let zoom = |factor: f64| {
             let v = ctx.view.get_untracked();
@@ -96,9 +170,7 @@ pub fn EventList() -> impl IntoView {
                 .get_untracked()
                 .and_then(|p| {
                     ctx.data.with_untracked(|d| {
-                        d.ds.events
-                            .get(p)
-                            .map(|e| v.frac(e.date.first_day() as f64))
+                        d.ds.events.get(p).map(|e| v.frac(e.date.first_day() as f64))
                     })
                 })
                 .unwrap_or(0.5);
@@ -113,11 +185,11 @@ pub fn EventList() -> impl IntoView {
                 ctx.view.update(|v| *v = v.pan(-0.2, &all));
                 None
             }
-            "ArrowDown" | "ArrowRight" => Some((cur + 1).min(f.visible.len() - 1)),
+            "ArrowDown" | "ArrowRight" => Some((cur + 1).min(last)),
             "ArrowUp" | "ArrowLeft" => Some(cur.saturating_sub(1)),
             "Home" => Some(0),
-            "End" => Some(f.visible.len() - 1),
-            "PageDown" => Some((cur + 10).min(f.visible.len() - 1)),
+            "End" => Some(last),
+            "PageDown" => Some((cur + 10).min(last)),
             "PageUp" => Some(cur.saturating_sub(10)),
             "+" | "=" => {
                 zoom(0.5);
@@ -138,49 +210,29 @@ pub fn EventList() -> impl IntoView {
             focus_event(ctx, f.visible[i]);
         }
     };
-    let items = move || {
-        let d = ctx.data.get();
-        let f = ctx.filtered.get();
-        let q = ctx.route.with(|r| r.query.clone());
-        let base = ctx.base.get_value();
-        let stop = tab_stop.get();
-        let open = open_id();
-        let total = f.visible.len();
-        f.visible
-            .iter()
-            .enumerate()
-            .map(|(n, &pos)| {
-                let e = &d.ds.events[pos];
-                let href = event_href(&base, &e.id, &q);
-                let current = (open.as_deref() == Some(e.id.as_str())).then_some("page");
-                let inferred = e.basis.is_inferred();
-                view! {
-                    <li class=format!("item kind-{}", e.kind.slug()) aria-setsize=total aria-posinset=n + 1>
-                        <a href=href data-id=e.id.clone() tabindex=if stop == Some(pos) { "0" } else { "-1" }
-                            aria-current=current aria-label=event_label(e)
-                            on:focus=move |_| ctx.focus.set(Some(pos))>
-                            <span class="when">
-                                <KindBadge kind=e.kind/>
-                                <time datetime=e.date.iso()>{human_range(&e.date, e.end.as_ref())}</time>
-                                {inferred.then(|| view! { <span class="inferred">"inferred"</span> })}
-                            </span>
-                            <span class="what">{e.title.clone()}</span>
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view()
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        let pos = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("data-pos"))
+            .and_then(|p| p.parse::<usize>().ok());
+        if pos.is_some() && pos != ctx.focus.get_untracked() {
+            ctx.focus.set(pos);
+        }
     };
     let empty = move || {
         ctx.filtered.with(|f| f.visible.is_empty()).then(|| {
             view! { <p class="empty">"No event matches these filters. Try fewer words or clear the filters."</p> }
         })
     };
+    let windowed = move || ctx.filtered.with(|f| f.visible.len() > WINDOW_FROM);
     view! {
         <section class="list" aria-labelledby="events-heading">
             <h2 id="events-heading" class="visually-hidden">"Events in time order"</h2>
             {empty}
-            <ol id="events" class="events" on:keydown=on_key>{items}</ol>
+            <ol id="events" class="events" class:windowed=windowed node_ref=list
+                style:padding-top=pad_top style:padding-bottom=pad_bottom
+                on:keydown=on_key on:focusin=on_focus inner_html=items></ol>
         </section>
     }
 }

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use super::Ctx;
-use crate::layout::{cluster_view, markers, ticks, View};
+use crate::html::{self, Links};
+use crate::layout::{markers, ticks, View};
 use crate::model::{Kind, LANES};
-use crate::route::{event_href, Page, Route};
+use crate::route::Page;
 
 #[derive(Clone, Copy, Default)]
 struct Drag {
@@ -115,7 +116,7 @@ pub fn Timeline() -> impl IntoView {
     let marks = Memo::new(move |_| {
         let d = ctx.data.read();
         let f = ctx.filtered.read();
-        markers(&d.ds, &f.visible, &ctx.view.get(), width.get(), 16.0)
+        markers(&d.ds, &f.visible, &ctx.view.get(), width.get(), 26.0)
     });
     let current = move || {
         ctx.route.with(|r| match &r.page {
@@ -123,71 +124,45 @@ pub fn Timeline() -> impl IntoView {
             _ => None,
         })
     };
-    let click_marker = move |events: Vec<usize>| {
+    // Markers and ticks are plain HTML (`html::axis_markers`); clicks are delegated here.
+    let on_click = move |ev: web_sys::MouseEvent| {
         if drag.get_value().moved {
+            ev.prevent_default();
             return;
         }
-        if events.len() == 1 {
-            let id = ctx
-                .data
-                .with_untracked(|d| d.ds.events[events[0]].id.clone());
-            let query = ctx.route.with_untracked(|r| r.query.clone());
-            ctx.navigate(Route::new(Page::Event(id), query), false);
-        } else if let Some(v) = ctx.data.with_untracked(|d| cluster_view(&d.ds, &events)) {
-            ctx.view.set(v);
+        let Some(el) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|el| el.closest(".marker.cluster").ok().flatten())
+        else {
+            return;
+        };
+        ev.prevent_default();
+        let num = |k: &str| el.get_attribute(k).and_then(|v| v.parse::<f64>().ok());
+        if let (Some(a), Some(b)) = (num("data-from"), num("data-to")) {
+            let v = View::fit(a as i64, b as i64);
+            ctx.view.set(if v.span() < 28.0 { View::around((a + b) / 2.0, 28.0) } else { v });
         }
     };
-    let marker_views = move || {
-        let cur = current();
-        let focus = ctx.focus.get();
+    let axis_html = move || {
         let d = ctx.data.get();
         let base = ctx.base.get_value();
-        let query = ctx.route.with_untracked(|r| r.query.clone());
-        marks
-            .get()
-            .into_iter()
-            .map(|m| {
-                let n = m.events.len();
-                let first = m.events[0];
-                let title = if n == 1 {
-                    let e = &d.ds.events[first];
-                    format!("{} \u{2014} {}", e.date.human(), e.title)
-                } else {
-                    format!("{n} events: click to zoom in")
-                };
-                let class = format!(
-                    "marker kind-{}{}{}{}",
-                    m.kind.slug(),
-                    if n > 1 { " cluster" } else { "" },
-                    if cur.is_some_and(|c| m.events.contains(&c)) { " current" } else { "" },
-                    if focus.is_some_and(|c| m.events.contains(&c)) { " focused" } else { "" },
-                );
-                let href = (n == 1).then(|| event_href(&base, &d.ds.events[first].id, &query));
-                let events = m.events.clone();
-                view! {
-                    <a class=class href=href tabindex="-1" title=title
-                        style:left=format!("{:.3}%", m.frac * 100.0) style:top=format!("{}px", 14 + m.lane * 30)
-                        on:click=move |ev| { ev.prevent_default(); click_marker(events.clone()); }>
-                        {(n > 1).then(|| n.to_string())}
-                    </a>
-                }
-            })
-            .collect_view()
-    };
-    let tick_views = move || {
-        ticks(&ctx.view.get(), width.get())
-            .into_iter()
-            .map(|t| {
-                view! {
-                    <span class="tick" class:major=t.major style:left=format!("{:.3}%", t.frac * 100.0)>{t.label}</span>
-                }
-            })
-            .collect_view()
+        let query = ctx.route.with(|r| r.query.clone());
+        let w = width.get();
+        html::axis_svg(
+            &d.ds,
+            &marks.get(),
+            &ticks(&ctx.view.get(), w),
+            w,
+            current(),
+            ctx.focus.get(),
+            Links { base: &base, query: &query },
+        )
     };
     let lanes = LANES
         .iter()
         .enumerate()
-        .map(|(i, name)| view! { <span class="lane-label" style:top=format!("{}px", 2 + i * 30)>{*name}</span> })
+        .map(|(i, name)| view! { <span class="lane-label" style:top=format!("{}px", html::lane_y(i) as i32 - 21)>{*name}</span> })
         .collect_view();
 
     // Overview strip: every visible event as a tick over the whole span, the window as a box.
@@ -261,8 +236,7 @@ pub fn Timeline() -> impl IntoView {
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move
                 on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
                 {lanes}
-                <div class="ticks">{tick_views}</div>
-                <div class="marks">{marker_views}</div>
+                <div class="marks" on:click=on_click inner_html=axis_html></div>
             </div>
             <div class="overview" aria-hidden="true" on:click=overview_click>
                 {overview_dots}

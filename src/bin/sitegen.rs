@@ -71,7 +71,7 @@ fn run(dir: &Path, base: &str, site: &str) -> Result<(), String> {
     write(&dir.join("404.html"), &page(&not_found, ""))?;
     for e in &ds.events {
         let head = event_head(&ds, e, site, base);
-        let html = page(&head, &event_body(&ds, e, base));
+        let html = page(&head, &event_body(&ds, e, site, base));
         write(&dir.join("events").join(&e.id).join("index.html"), &html)?;
     }
     write(&dir.join("sitemap.xml"), &sitemap(&ds, site, base))?;

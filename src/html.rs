@@ -1,0 +1,756 @@
+//! HTML for the read-only views (event list items, cards, entity, trade and about pages), built
+//! as strings by pure functions. The same functions render the static event pages at build time
+//! and the live views in the browser, so both always agree.
+//!
+//! Invariant: every piece of dataset text goes through `esc`, and every URL comes from `route`
+//! (its parts are percent-encoded there, then escaped here). Nothing else in the app sets
+//! `innerHTML`.
+
+use std::fmt::Write;
+
+use crate::model::date::human_range;
+use crate::model::{Dataset, DateBasis, EntityKind, Event, Figure, Kind, Measure, Precision};
+use crate::route::{entity_href, event_href, page_href, Page, Query};
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Where links point: the base path and the query that event links keep.
+#[derive(Clone, Copy)]
+pub struct Links<'a> {
+    pub base: &'a str,
+    pub query: &'a Query,
+}
+
+impl Links<'_> {
+    fn event(&self, id: &str) -> String {
+        esc(&event_href(self.base, id, self.query))
+    }
+    fn entity(&self, kind: EntityKind, id: &str) -> String {
+        esc(&entity_href(self.base, kind, id, self.query))
+    }
+    fn page(&self, page: Page) -> String {
+        esc(&page_href(self.base, page, self.query))
+    }
+}
+
+/// The kind badge: shape and word (never colour alone).
+pub fn badge(kind: Kind) -> String {
+    format!(
+        "<span class=\"badge kind-{}\"><span class=\"shape\" aria-hidden=\"true\"></span>{}</span>",
+        kind.slug(),
+        kind.label()
+    )
+}
+
+/// The accessible name of an event link: kind, date, title.
+pub fn event_label(e: &Event) -> String {
+    format!(
+        "{}, {}{}: {}",
+        e.kind.label(),
+        human_range(&e.date, e.end.as_ref()),
+        if e.basis.is_inferred() {
+            " (inferred)"
+        } else {
+            ""
+        },
+        e.title
+    )
+}
+
+/// List items for `visible[range]`: one `<li>` per event with its link.
+pub fn list_items(
+    ds: &Dataset,
+    visible: &[usize],
+    range: std::ops::Range<usize>,
+    tab_stop: Option<usize>,
+    open: Option<usize>,
+    links: Links,
+) -> String {
+    let mut h = String::new();
+    let total = visible.len();
+    for n in range {
+        let Some(&pos) = visible.get(n) else { break };
+        let e = &ds.events[pos];
+        let _ = write!(
+            h,
+            "<li class=\"item kind-{k}\" aria-setsize=\"{total}\" aria-posinset=\"{p}\"><a href=\"{href}\" data-id=\"{id}\" data-pos=\"{pos}\" tabindex=\"{tab}\"{cur} aria-label=\"{label}\"><span class=\"when\">{badge}<time datetime=\"{iso}\">{date}</time>{inf}</span><span class=\"what\">{title}</span></a></li>",
+            k = e.kind.slug(),
+            p = n + 1,
+            href = links.event(&e.id),
+            id = esc(&e.id),
+            tab = if tab_stop == Some(pos) { "0" } else { "-1" },
+            cur = if open == Some(pos) { " aria-current=\"page\"" } else { "" },
+            label = esc(&event_label(e)),
+            badge = badge(e.kind),
+            iso = e.date.iso(),
+            date = esc(&human_range(&e.date, e.end.as_ref())),
+            inf = if e.basis.is_inferred() { "<span class=\"inferred\">inferred</span>" } else { "" },
+            title = esc(&e.title),
+        );
+    }
+    h
+}
+
+fn event_li(e: &Event, links: Links) -> String {
+    format!(
+        "<li><a href=\"{}\">{} {} \u{2014} {}</a></li>",
+        links.event(&e.id),
+        badge(e.kind),
+        esc(&e.date.human()),
+        esc(&e.title)
+    )
+}
+
+fn section(h: &mut String, class: &str, title: &str, inner: &str) {
+    let _ = write!(
+        h,
+        "<div class=\"{class}\"><h3>{}</h3>{inner}</div>",
+        esc(title)
+    );
+}
+
+/// The date line of a card: date, precision, and "inferred" with its reason.
+fn date_block(e: &Event) -> String {
+    let precision = match e.date.precision() {
+        Precision::Day => "",
+        Precision::Month => " (month known, day not given)",
+        Precision::Year => " (year only)",
+    };
+    let mut h = format!(
+        "<p class=\"date\"><time datetime=\"{}\">{}</time>{precision}",
+        e.date.iso(),
+        esc(&human_range(&e.date, e.end.as_ref()))
+    );
+    match &e.basis {
+        DateBasis::Stated => h.push_str("</p>"),
+        DateBasis::Inferred { reason } => {
+            let _ = write!(
+                h,
+                " \u{b7} <span class=\"inferred\">inferred</span></p><p class=\"inferred-note\"><strong>Date inferred: </strong>{}</p>",
+                esc(reason)
+            );
+        }
+    }
+    h
+}
+
+/// A ready citation: event, date, sources and permalink.
+pub fn citation(e: &Event, ds: &Dataset, permalink: &str) -> String {
+    let sources: Vec<String> = e
+        .sources
+        .iter()
+        .filter_map(|s| ds.source(s))
+        .map(|s| s.display())
+        .collect();
+    format!(
+        "\u{201c}{}\u{201d} ({}, {}{}). In: {}. Sources: {}. {}",
+        e.title,
+        e.kind.label().to_lowercase(),
+        human_range(&e.date, e.end.as_ref()),
+        if e.basis.is_inferred() {
+            ", date inferred"
+        } else {
+            ""
+        },
+        ds.title,
+        sources.join("; "),
+        permalink
+    )
+}
+
+/// The body of an event card. `order` is the sequence for previous/next (the filtered view).
+/// With `interactive`, the share box has buttons (handled by the app through `data-action`).
+pub fn card(
+    ds: &Dataset,
+    e: &Event,
+    links: Links,
+    permalink: &str,
+    order: &[usize],
+    interactive: bool,
+) -> String {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<header>{}<h2 id=\"card-title\" tabindex=\"-1\">{}</h2>{}</header>",
+        badge(e.kind),
+        esc(&e.title),
+        date_block(e)
+    );
+    if let Some(p) = &e.place {
+        let _ = write!(
+            h,
+            "<p class=\"place\"><span class=\"label\">Place: </span><a href=\"{}\">{}</a></p>",
+            links.entity(EntityKind::Place, p),
+            esc(&ds.name_of(EntityKind::Place, p))
+        );
+    }
+    let _ = write!(h, "<p class=\"summary\">{}</p>", esc(&e.summary));
+    if !e.participants.is_empty() {
+        let mut ul = String::from("<ul>");
+        for p in &e.participants {
+            let role = ds
+                .entity(EntityKind::Person, p)
+                .and_then(|x| x.role.as_deref())
+                .map(|r| format!(", {}", esc(r)))
+                .unwrap_or_default();
+            let _ = write!(
+                ul,
+                "<li><a href=\"{}\">{}</a>{role}</li>",
+                links.entity(EntityKind::Person, p),
+                esc(&ds.name_of(EntityKind::Person, p))
+            );
+        }
+        ul.push_str("</ul>");
+        section(&mut h, "people", "Participants", &ul);
+    }
+    if let Some(v) = e.part_of.as_deref().and_then(|p| ds.event(p)) {
+        section(&mut h, "part-of", "Part of", &format!("<ul>{}</ul>", event_li(v, links)));
+    }
+    if !e.documents.is_empty() {
+        let mut ul = String::from("<ul>");
+        for d in &e.documents {
+            let kind = ds
+                .entity(EntityKind::Document, d)
+                .and_then(|x| x.role.clone())
+                .unwrap_or_default()
+                .replace('-', " ");
+            let _ = write!(
+                ul,
+                "<li><a href=\"{}\">{}</a> ({})</li>",
+                links.entity(EntityKind::Document, d),
+                esc(&ds.name_of(EntityKind::Document, d)),
+                esc(&kind)
+            );
+        }
+        ul.push_str("</ul>");
+        section(&mut h, "documents", "Document signed", &ul);
+    }
+    let parts: Vec<&Event> = ds.parts_of(&e.id).collect();
+    let signed: String = parts
+        .iter()
+        .filter(|p| p.kind == Kind::Signing)
+        .map(|p| event_li(p, links))
+        .collect();
+    if !signed.is_empty() {
+        section(&mut h, "signed", "Documents signed during this visit", &format!("<ul>{signed}</ul>"));
+    }
+    let other: String = parts
+        .iter()
+        .filter(|p| p.kind != Kind::Signing)
+        .map(|p| event_li(p, links))
+        .collect();
+    if !other.is_empty() {
+        section(&mut h, "parts", "Parts of this visit", &format!("<ul>{other}</ul>"));
+    }
+    if !e.quotes.is_empty() {
+        let mut q = String::new();
+        for quote in &e.quotes {
+            let speaker = quote
+                .speaker
+                .as_deref()
+                .map(|s| format!("{}, ", esc(&ds.name_of(EntityKind::Person, s))))
+                .unwrap_or_default();
+            let source = ds
+                .source(&quote.source)
+                .map(|s| s.display())
+                .unwrap_or_default();
+            let _ = write!(
+                q,
+                "<figure class=\"quote\"><blockquote><p>{}</p></blockquote><figcaption>\u{2014} {speaker}as reported in <cite>{}</cite></figcaption></figure>",
+                esc(&quote.text),
+                esc(&source)
+            );
+        }
+        section(&mut h, "quotes", "What the sources say", &q);
+    }
+    if !e.plans.is_empty() {
+        let mut ul = String::from("<p class=\"hint\">What was said would happen, not what the sources report as done.</p><ul>");
+        for p in &e.plans {
+            let by = p
+                .by
+                .as_deref()
+                .map(|b| format!(" ({})", esc(&ds.name_of(EntityKind::Person, b))))
+                .unwrap_or_default();
+            let quote = p
+                .quote
+                .as_ref()
+                .map(|q| {
+                    let source = ds.source(&q.source).map(|s| s.display()).unwrap_or_default();
+                    format!(
+                        "<blockquote><p>{}</p><footer><cite>{}</cite></footer></blockquote>",
+                        esc(&q.text),
+                        esc(&source)
+                    )
+                })
+                .unwrap_or_default();
+            let _ = write!(
+                ul,
+                "<li><strong>{}</strong>{by}: {}{quote}</li>",
+                p.kind.label(),
+                esc(&p.text)
+            );
+        }
+        ul.push_str("</ul>");
+        section(&mut h, "plans", "Plans, offers and agreements stated", &ul);
+    }
+    let same: String = e
+        .same_occasion_as
+        .iter()
+        .filter_map(|s| ds.event(s))
+        .map(|o| event_li(o, links))
+        .collect();
+    if !same.is_empty() {
+        section(
+            &mut h,
+            "same",
+            "Possibly the same occasion",
+            &format!("<p class=\"hint\">Another article may describe this occasion but does not say so; both accounts are kept.</p><ul>{same}</ul>"),
+        );
+    }
+    let related: String = ds.related_to(e).iter().map(|r| event_li(r, links)).collect();
+    if !related.is_empty() {
+        section(&mut h, "related", "Related events", &format!("<ul>{related}</ul>"));
+    }
+    if !e.topics.is_empty() {
+        let list: String = e
+            .topics
+            .iter()
+            .map(|t| {
+                format!(
+                    "<li><a href=\"{}\">{}</a></li>",
+                    links.entity(EntityKind::Topic, t),
+                    esc(&ds.name_of(EntityKind::Topic, t))
+                )
+            })
+            .collect();
+        section(&mut h, "topics", "Topics", &format!("<ul class=\"inline\">{list}</ul>"));
+    }
+    let sources: String = e
+        .sources
+        .iter()
+        .filter_map(|s| ds.source(s))
+        .map(|s| format!("<li>{}</li>", esc(&s.display())))
+        .collect();
+    section(&mut h, "sources", "Sources", &format!("<ul>{sources}</ul>"));
+    let cite = citation(e, ds, permalink);
+    let buttons = if interactive {
+        "<p class=\"buttons\"><button type=\"button\" data-action=\"copy-link\">Copy link</button><button type=\"button\" data-action=\"share\" hidden>Share\u{2026}</button><button type=\"button\" data-action=\"copy-citation\">Copy citation</button><span class=\"status\" role=\"status\"></span></p>"
+    } else {
+        ""
+    };
+    section(
+        &mut h,
+        "share",
+        "Share and cite",
+        &format!(
+            "{buttons}<p class=\"permalink\"><a href=\"{p}\">{p}</a></p><p class=\"citation\">{}</p>",
+            esc(&cite),
+            p = esc(permalink)
+        ),
+    );
+    let at = ds
+        .position(&e.id)
+        .and_then(|pos| order.iter().position(|&p| p == pos));
+    let prev = at
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| order.get(i))
+        .map(|&p| &ds.events[p]);
+    let next = at.and_then(|i| order.get(i + 1)).map(|&p| &ds.events[p]);
+    h.push_str("<nav class=\"prevnext\" aria-label=\"Neighbouring events\">");
+    for (label, ev, rel) in [("\u{2190} Previous", prev, "prev"), ("Next \u{2192}", next, "next")] {
+        if let Some(o) = ev {
+            let _ = write!(
+                h,
+                "<a href=\"{}\" rel=\"{rel}\" class=\"{rel}\"><span class=\"label\">{label}</span>{}</a>",
+                links.event(&o.id),
+                esc(&o.title)
+            );
+        }
+    }
+    h.push_str("</nav>");
+    h
+}
+
+/// The card for an id that is not in the dataset, with the closest events.
+pub fn not_found_card(ds: &Dataset, id: &str, origin: &str, links: Links) -> String {
+    let list: String = crate::search::suggest(ds, id, 5)
+        .into_iter()
+        .map(|p| event_li(&ds.events[p], links))
+        .collect();
+    let shown = crate::dataset::validate::truncate(id, 80);
+    format!(
+        "<header><h2 id=\"card-title\" tabindex=\"-1\">No event with this id</h2></header><p>There is no event <code>{}</code> in {}. It may have been mistyped or renamed.</p><h3>Closest events</h3><ul class=\"suggestions\">{}</ul><p><a href=\"{}\">See all events</a></p>",
+        esc(&shown),
+        esc(origin),
+        if list.is_empty() { "<li>No close match.</li>".to_string() } else { list },
+        esc(&crate::route::Route::new(Page::Timeline, links.query.cleared()).href(links.base))
+    )
+}
+
+/// An entity page: what the dataset says, a small timeline, and the events.
+pub fn entity_page(ds: &Dataset, kind: EntityKind, id: &str, origin: &str, links: Links) -> String {
+    let Some(ent) = ds.entity(kind, id) else {
+        return format!(
+            "<h1>No {} with this id</h1><p>Nothing in {} has the id <code>{}</code>.</p><p><a href=\"{}\">Back to the timeline</a></p>",
+            kind.label().to_lowercase(),
+            esc(origin),
+            esc(&crate::dataset::validate::truncate(id, 80)),
+            links.page(Page::Timeline)
+        );
+    };
+    let events: Vec<&Event> = ds.events_with(kind, id).collect();
+    let mut h = format!(
+        "<p class=\"eyebrow\">{}</p><h1>{}</h1>",
+        kind.label(),
+        esc(&ent.name)
+    );
+    if let Some(r) = &ent.role {
+        let _ = write!(h, "<p class=\"role\">{}</p>", esc(&r.replace('-', " ")));
+    }
+    if !ent.variants.is_empty() {
+        let _ = write!(
+            h,
+            "<p><span class=\"label\">Also written: </span>{}</p>",
+            esc(&ent.variants.join(", "))
+        );
+    }
+    if let Some(d) = &ent.description {
+        let _ = write!(h, "<p>{}</p>", esc(d));
+    }
+    let span = match (events.first(), events.last()) {
+        (Some(a), Some(b)) if a.id != b.id => format!(
+            "{} events, {} to {}.",
+            events.len(),
+            a.date.human(),
+            b.date.human()
+        ),
+        (Some(a), _) => format!("1 event, {}.", a.date.human()),
+        _ => "No event mentions it.".into(),
+    };
+    let mut q = links.query.cleared();
+    match kind {
+        EntityKind::Person => q.person = Some(id.to_string()),
+        EntityKind::Topic => q.topic = Some(id.to_string()),
+        _ => q.q = ent.name.clone(),
+    }
+    let _ = write!(
+        h,
+        "<p>{} <a href=\"{}\">Show them on the timeline</a></p>",
+        esc(&span),
+        esc(&crate::route::Route::new(Page::Timeline, q).href(links.base))
+    );
+    // The small timeline: every event on the entity's own span (an SVG, no inline styles).
+    if let (Some(first), Some(last)) = (events.first(), events.iter().map(|e| e.date.last_day()).max()) {
+        let (lo, hi) = (first.date.first_day() as f64, last as f64 + 1.0);
+        let pad = ((hi - lo) * 0.05).max(15.0);
+        let _ = write!(h, "<svg class=\"mini-axis\" viewBox=\"0 0 1000 40\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><line x1=\"0\" y1=\"30\" x2=\"1000\" y2=\"30\"/>");
+        for e in &events {
+            let x = (e.date.first_day() as f64 - lo + pad) / (hi - lo + 2.0 * pad) * 1000.0;
+            let _ = write!(h, "<circle class=\"kind-{}\" cx=\"{x:.1}\" cy=\"18\" r=\"7\"/>", e.kind.slug());
+        }
+        h.push_str("</svg>");
+        let y0 = first.date.year();
+        let y1 = events.last().map(|e| e.date.year()).unwrap_or(y0);
+        let _ = write!(h, "<p class=\"mini-range\"><span>{y0}</span><span>{y1}</span></p>");
+    }
+    h.push_str("<ol class=\"plain\">");
+    for e in &events {
+        let _ = write!(
+            h,
+            "<li><a href=\"{}\">{} <time datetime=\"{}\">{}</time>{} \u{2014} {}</a></li>",
+            links.event(&e.id),
+            badge(e.kind),
+            e.date.iso(),
+            esc(&e.date.human()),
+            if e.basis.is_inferred() { " <span class=\"inferred\">inferred</span>" } else { "" },
+            esc(&e.title)
+        );
+    }
+    h.push_str("</ol>");
+    h
+}
+
+fn money(f: &Figure) -> String {
+    match f.value_musd {
+        Some(v) => format!(
+            "{}{} million USD",
+            if f.approximate { "about " } else { "" },
+            fmt_num(v)
+        ),
+        None => "no figure given".into(),
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// The trade page: the chart, the disagreements, and every figure with its quote.
+pub fn trade_page(ds: &Dataset, links: Links) -> String {
+    let mut h = String::from("<h1>Trade figures</h1><p>Each figure is dated to the period it is about, not to the article. Where the sources disagree, both values are shown with their quotes; the sources do not explain the gap and it is not smoothed here.</p>");
+    h.push_str(&chart(ds));
+    h.push_str("<h2>Where the sources disagree</h2>");
+    for g in &ds.discrepancies {
+        let _ = write!(h, "<section class=\"gap\" id=\"gap-{}\"><h3>{}</h3><ul>", esc(&g.id), esc(&g.title));
+        for f in g.figures.iter().filter_map(|id| ds.figures.iter().find(|f| &f.id == id)) {
+            let source = ds.source(&f.quote.source).map(|s| s.display()).unwrap_or_default();
+            let _ = write!(
+                h,
+                "<li><strong>{}</strong> ({}{}): <q>{}</q> \u{2014} <cite>{}</cite></li>",
+                esc(&money(f)),
+                esc(&f.period.human()),
+                if f.basis.is_inferred() { ", period inferred" } else { "" },
+                esc(&f.quote.text),
+                esc(&source)
+            );
+        }
+        let _ = write!(h, "</ul><p>{}</p></section>", esc(&g.explanation));
+    }
+    h.push_str("<h2>All figures</h2><div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Measure</th><th scope=\"col\">Value</th><th scope=\"col\">Quote and source</th></tr></thead><tbody>");
+    for f in &ds.figures {
+        let source = ds.source(&f.quote.source).map(|s| s.display()).unwrap_or_default();
+        let inferred = match &f.basis {
+            DateBasis::Inferred { reason } => format!(
+                " <span class=\"inferred\">inferred</span> <small>{}</small>",
+                esc(reason)
+            ),
+            DateBasis::Stated => String::new(),
+        };
+        let at = f
+            .event
+            .as_deref()
+            .and_then(|e| ds.event(e))
+            .map(|e| format!("<br>Said at: <a href=\"{}\">{}</a>", links.event(&e.id), esc(&e.title)))
+            .unwrap_or_default();
+        let _ = write!(
+            h,
+            "<tr id=\"figure-{}\"><th scope=\"row\">{}{inferred}</th><td>{}</td><td class=\"num\">{}</td><td><q>{}</q> \u{2014} <cite>{}</cite>{at}</td></tr>",
+            esc(&f.id),
+            esc(&f.period.human()),
+            esc(&f.label),
+            esc(&money(f)),
+            esc(&f.quote.text),
+            esc(&source)
+        );
+    }
+    h.push_str("</tbody></table></div>");
+    h
+}
+
+/// The SVG chart: one point per valued figure on a log scale, each linked to its quote, with
+/// dashed lines joining figures the sources leave unreconciled.
+pub fn chart(ds: &Dataset) -> String {
+    let figs: Vec<&Figure> = ds.figures.iter().filter(|f| f.value_musd.is_some()).collect();
+    if figs.is_empty() {
+        return String::new();
+    }
+    let (w, ht, left, right, top, bottom) = (720.0, 320.0, 64.0, 24.0, 16.0, 40.0);
+    let y0 = figs.iter().map(|f| f.period.year()).min().unwrap_or(2000) - 1;
+    let y1 = figs.iter().map(|f| f.period.year()).max().unwrap_or(2024) + 1;
+    let x = |year: f64| left + (year - f64::from(y0)) / f64::from((y1 - y0).max(1)) * (w - left - right);
+    let (lo, hi) = (1.0_f64, 1000.0_f64);
+    let y = |v: f64| top + (1.0 - (v.max(lo).ln() - lo.ln()) / (hi.ln() - lo.ln())) * (ht - top - bottom);
+    let mut h = format!("<figure class=\"chart\"><svg viewBox=\"0 0 {w} {ht}\" role=\"img\" aria-labelledby=\"chart-title\"><title id=\"chart-title\">Azerbaijan\u{2013}Belarus trade turnover figures from the sources, million USD, log scale</title>");
+    for v in [1.0, 10.0, 100.0, 1000.0] {
+        let _ = write!(
+            h,
+            "<line class=\"grid\" x1=\"{left}\" x2=\"{}\" y1=\"{:.1}\" y2=\"{:.1}\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            w - right,
+            y(v),
+            y(v),
+            left - 6.0,
+            y(v) + 4.0,
+            v as i64
+        );
+    }
+    for yr in (y0..=y1).filter(|yr| (y1 - y0) < 12 || yr % 2 == 0) {
+        let _ = write!(
+            h,
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{yr}</text>",
+            x(f64::from(yr) + 0.5),
+            ht - 16.0
+        );
+    }
+    for g in &ds.discrepancies {
+        let pts: Vec<(f64, f64)> = g
+            .figures
+            .iter()
+            .filter_map(|id| figs.iter().find(|f| &f.id == id))
+            .filter_map(|f| f.value_musd.map(|v| (x(f64::from(f.period.year()) + 0.5), y(v))))
+            .collect();
+        for p in pts.windows(2) {
+            let _ = write!(
+                h,
+                "<line class=\"gap-line\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
+                p[0].0, p[0].1, p[1].0, p[1].1
+            );
+        }
+    }
+    for f in &figs {
+        let Some(v) = f.value_musd else { continue };
+        let (cx, cy) = (x(f64::from(f.period.year()) + 0.5), y(v));
+        let source = ds.source(&f.quote.source).map(|s| s.display()).unwrap_or_default();
+        let label = format!(
+            "{}: {} ({}{}), source {}",
+            f.label,
+            money(f),
+            f.period.human(),
+            if f.basis.is_inferred() { ", period inferred" } else { "" },
+            source
+        );
+        let class = match f.measure {
+            Measure::Total => "pt total",
+            _ => "pt part",
+        };
+        let _ = write!(
+            h,
+            "<a href=\"#figure-{}\" class=\"point\" aria-label=\"{l}\"><title>{l}</title><circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"7\" class=\"{class}{}\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"pt-label\">{}</text></a>",
+            esc(&f.id),
+            if f.approximate { " approx" } else { "" },
+            cx + 10.0,
+            cy + 4.0,
+            fmt_num(v),
+            l = esc(&label)
+        );
+    }
+    h.push_str("</svg><figcaption>Million US dollars, logarithmic scale. Filled: total turnover; hollow: one direction of trade; dashed lines join figures the sources leave unreconciled. Each point links to its quote below.</figcaption></figure>");
+    h
+}
+
+/// The about page: sources, method, and how to bring your own data.
+pub fn about_page(ds: &Dataset, base: &str) -> String {
+    let mut h = String::from("<h1>Sources and method</h1><p>This timeline is built only from the articles listed below. Every event cites the article(s) that report it with short verbatim quotes, and every quote is checked against the article text when the dataset is built.</p><h2>Sources</h2><ul>");
+    for s in &ds.sources {
+        let n = ds.events.iter().filter(|e| e.sources.contains(&s.id)).count();
+        let _ = write!(h, "<li>{} \u{2014} cited by {n} events</li>", esc(&s.display()));
+    }
+    let _ = write!(
+        h,
+        "</ul><h2>Dates</h2><p>Several articles give a day and month but no year, or no date at all. Such dates are marked <em>inferred</em> and each card gives the reason. Where two articles may describe the same occasion without saying so, both accounts are kept and linked as possibly the same occasion.</p><h2>Your own data</h2><p>Open a JSON file in the same format with \u{201c}Open dataset\u{201d} or by dropping it on the page; the same validator checks it and it never leaves your browser. The format is described by the <a href=\"{b}schema/dataset.schema.json\">JSON Schema</a>; the current dataset is at <a href=\"{b}data/events.json\">data/events.json</a>.</p>",
+        b = esc(base)
+    );
+    h
+}
+
+/// Height of the axis drawing, in CSS pixels.
+pub const AXIS_HEIGHT: f64 = 150.0;
+
+/// The y of a lane's centre on the axis.
+pub fn lane_y(lane: usize) -> f64 {
+    22.0 + lane as f64 * 30.0
+}
+
+/// The shape of a kind, centred on the origin (SVG; attributes only, so the CSP allows it).
+fn shape(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Visit => "<circle r=\"7\"/>",
+        Kind::Meeting => "<rect x=\"-6\" y=\"-6\" width=\"12\" height=\"12\" rx=\"1.5\"/>",
+        Kind::Call => "<circle r=\"6\" class=\"ring\"/>",
+        Kind::Signing => "<path d=\"M0 -8 L8 0 L0 8 L-8 0 Z\"/>",
+        Kind::Statement => "<path d=\"M0 -8 L8 7 L-8 7 Z\"/>",
+        Kind::Context => "<rect x=\"-6\" y=\"-6\" width=\"12\" height=\"12\" class=\"dashed\"/>",
+    }
+}
+
+/// The axis as SVG: ticks, then one link per marker (a cluster shows its count; its
+/// `data-from`/`data-to` days let the app zoom to it). `width` is the drawing's pixel width.
+pub fn axis_svg(
+    ds: &Dataset,
+    marks: &[crate::layout::Marker],
+    ticks: &[crate::layout::Tick],
+    width: f64,
+    current: Option<usize>,
+    focus: Option<usize>,
+    links: Links,
+) -> String {
+    let mut h = format!(
+        "<svg class=\"axis-svg\" width=\"{width:.0}\" height=\"{AXIS_HEIGHT}\" viewBox=\"0 0 {width:.0} {AXIS_HEIGHT}\">"
+    );
+    for lane in 0..crate::model::LANES.len() {
+        let _ = write!(
+            h,
+            "<line class=\"lane-line\" x1=\"0\" x2=\"{width:.0}\" y1=\"{y:.0}\" y2=\"{y:.0}\"/>",
+            y = lane_y(lane)
+        );
+    }
+    for t in ticks {
+        let x = t.frac * width;
+        let _ = write!(
+            h,
+            "<g class=\"tick{}\"><line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"0\" y2=\"{:.0}\"/><text x=\"{:.1}\" y=\"{:.0}\">{}</text></g>",
+            if t.major { " major" } else { "" },
+            AXIS_HEIGHT - 14.0,
+            x + 3.0,
+            AXIS_HEIGHT - 3.0,
+            esc(&t.label)
+        );
+    }
+    for m in marks {
+        let n = m.events.len();
+        let first = m.events[0];
+        let has = |p: Option<usize>| p.is_some_and(|c| m.events.contains(&c));
+        let class = format!(
+            "marker kind-{}{}{}{}",
+            m.kind.slug(),
+            if n > 1 { " cluster" } else { "" },
+            if has(current) { " current" } else { "" },
+            if has(focus) { " focused" } else { "" },
+        );
+        let (x, y) = (m.frac * width, lane_y(m.lane));
+        if n == 1 {
+            let e = &ds.events[first];
+            let _ = write!(
+                h,
+                "<a class=\"{class}\" href=\"{}\" tabindex=\"-1\" transform=\"translate({x:.1} {y:.0})\"><title>{}</title><circle class=\"halo\" r=\"12\"/>{}</a>",
+                links.event(&e.id),
+                esc(&format!("{} \u{2014} {}", e.date.human(), e.title)),
+                shape(m.kind)
+            );
+        } else {
+            let a = ds.events[first].date.first_day();
+            let b = m
+                .events
+                .iter()
+                .map(|&p| ds.events[p].date.last_day())
+                .max()
+                .unwrap_or(a);
+            let _ = write!(
+                h,
+                "<a class=\"{class}\" href=\"#\" tabindex=\"-1\" data-from=\"{a}\" data-to=\"{b}\" transform=\"translate({x:.1} {y:.0})\"><title>{n} events: click to zoom in</title><circle class=\"halo\" r=\"14\"/><circle class=\"bubble\" r=\"11\"/><text y=\"4\">{n}</text></a>"
+            );
+        }
+    }
+    h.push_str("</svg>");
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            esc("<script>\"x\" & 'y'</script>"),
+            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
+        );
+    }
+}

@@ -250,6 +250,7 @@ pub fn Filters() -> impl IntoView {
                 <span>{year("from")}</span>
                 <span>{year("to")}</span>
             </div>
+            <Exports/>
             <p class="shown" aria-live="polite">
                 {shown}
                 {move || query().is_filtered().then(|| view! {
@@ -343,4 +344,73 @@ pub fn follow_route_in_head(ctx: Ctx) {
             let _ = meta.set_attribute("content", &desc);
         }
     });
+}
+
+/// Export the current filtered view as CSV, JSON (the dataset schema) or iCalendar.
+#[component]
+pub fn Exports() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let export = move |format: &'static str| {
+        let d = ctx.data.get_untracked();
+        let visible = ctx.filtered.get_untracked().visible.clone();
+        let base = ctx.base.get_value();
+        let data = ctx.route.with_untracked(|r| r.query.data.clone());
+        let origin = super::site_origin();
+        let (text, mime, ext) = match format {
+            "csv" => (crate::export::csv(&d.ds, &visible), "text/csv;charset=utf-8", "csv"),
+            "json" => (
+                crate::dataset::to_json(&crate::export::to_raw(&d.ds, &visible)),
+                "application/json",
+                "json",
+            ),
+            _ => {
+                let host = window().location().host().unwrap_or_else(|_| "localhost".into());
+                let link = |id: &str| {
+                    let q = Query { data: data.clone(), ..Query::default() };
+                    crate::route::absolute(&origin, &crate::route::event_href(&base, id, &q))
+                };
+                (crate::export::ics(&d.ds, &visible, link, &host), "text/calendar;charset=utf-8", "ics")
+            }
+        };
+        download(&format!("az-by-timeline.{ext}"), &text, mime);
+        ctx.announce.set(format!("Exported {} events as {}.", visible.len(), ext.to_uppercase()));
+    };
+    view! {
+        <div class="exports" role="group" aria-label="Export the events shown">
+            <span class="label">"Export view: "</span>
+            <button type="button" on:click=move |_| export("csv")>"CSV"</button>
+            <button type="button" on:click=move |_| export("json")>"JSON"</button>
+            <button type="button" on:click=move |_| export("ics")>"Calendar (ICS)"</button>
+        </div>
+    }
+}
+
+/// Offers text as a file download (nothing leaves the browser).
+fn download(name: &str, text: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document().create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Some(body) = document().body() {
+            let _ = body.append_child(&a);
+            if let Ok(h) = a.clone().dyn_into::<web_sys::HtmlElement>() {
+                h.click();
+            }
+            a.remove();
+        }
+    }
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
 }

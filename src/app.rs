@@ -137,6 +137,33 @@ pub fn start() {
         el.remove();
     }
     leptos::mount::mount_to_body(App);
+    register_service_worker();
+}
+
+/// Registers `sw.js` (release builds write it) so the app keeps working offline.
+fn register_service_worker() {
+    let nav = window().navigator();
+    let Ok(sw) = js_sys::Reflect::get(&nav, &"serviceWorker".into()) else {
+        return;
+    };
+    if sw.is_undefined() || cfg!(debug_assertions) {
+        return;
+    }
+    let url = format!("{}sw.js", base_path());
+    if let Ok(register) = js_sys::Reflect::get(&sw, &"register".into()) {
+        if let Ok(f) = register.dyn_into::<js_sys::Function>() {
+            if let Ok(p) = f.call1(&sw, &url.into()) {
+                if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+                    // A failed registration only means no offline copy; say so in the console.
+                    let on_err = wasm_bindgen::closure::Closure::new(|_: wasm_bindgen::JsValue| {
+                        web_sys::console::info_1(&"Offline copy unavailable.".into());
+                    });
+                    let _ = p.catch(&on_err);
+                    on_err.forget();
+                }
+            }
+        }
+    }
 }
 
 /// Replaces the page with a message and a reload link (the app's state cannot be trusted now).

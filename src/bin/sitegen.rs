@@ -83,6 +83,7 @@ fn run(dir: &Path, base: &str, site: &str) -> Result<(), String> {
         ),
     )?;
     write(&index_path, &home_html)?;
+    write_service_worker(dir)?;
     println!(
         "sitegen: {} event pages, 404.html, sitemap.xml, CSP {csp}",
         ds.events.len()
@@ -140,4 +141,40 @@ fn sha256_base64(bytes: &[u8]) -> String {
     use base64::Engine;
     use sha2::Digest;
     base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(bytes))
+}
+
+/// Writes `sw.js` with this release's version (a hash of every file it caches) and file list.
+fn write_service_worker(dir: &Path) -> Result<(), String> {
+    use sha2::Digest;
+    let mut files = Vec::new();
+    collect(dir, dir, &mut files)?;
+    files.retain(|f| f != "sw.js");
+    files.sort();
+    let mut hasher = sha2::Sha256::new();
+    for f in &files {
+        hasher.update(f.as_bytes());
+        hasher.update(fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"))?);
+    }
+    let version: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let list = serde_json::to_string(&files).map_err(|e| e.to_string())?;
+    let js = include_str!("sw.js")
+        .replace("'__VERSION__'", &format!("'{version}'"))
+        .replace("__FILES__", &list);
+    write(&dir.join("sw.js"), &js)
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+        } else if let Ok(rel) = path.strip_prefix(root) {
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if !rel.starts_with('.') {
+                out.push(rel);
+            }
+        }
+    }
+    Ok(())
 }

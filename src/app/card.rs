@@ -86,7 +86,7 @@ pub fn Card(id: String) -> impl IntoView {
         }
     };
     view! {
-        <aside class=kind_class aria-labelledby="card-title" on:keydown=on_key on:click=on_action>
+        <aside class=kind_class data-id=id.clone() aria-labelledby="card-title" on:keydown=on_key on:click=on_action>
             <button type="button" class="close" aria-label="Close the card" on:click=move |_| close()>"\u{00d7}"</button>
             <div class="card-body" inner_html=body></div>
         </aside>

@@ -47,7 +47,7 @@ impl std::fmt::Display for LoadError {
 }
 
 /// The largest file the app will parse, in bytes.
-pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
 /// Parses and validates a dataset file. Bad events are rejected one by one with problems; only
 /// a file that is not a JSON dataset at all (or has no valid event) is an error.

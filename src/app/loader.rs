@@ -45,6 +45,15 @@ pub fn accept(ctx: Ctx, bytes: &[u8], origin: String) -> bool {
 /// Reads a browser `File` and opens it.
 pub fn open_file(ctx: Ctx, file: web_sys::File) {
     let name = file.name();
+    // Refuse a file that is too large before reading it, so the tab never stalls on it.
+    if file.size() > crate::dataset::MAX_BYTES as f64 {
+        ctx.load_error.set(Some(LoadError::new(format!(
+            "Could not open \u{201c}{name}\u{201d}: the file is {:.0} MB; the limit is {} MB. The current dataset is unchanged.",
+            file.size() / 1_048_576.0,
+            crate::dataset::MAX_BYTES / 1_048_576
+        ))));
+        return;
+    }
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => {

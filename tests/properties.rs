@@ -1,0 +1,101 @@
+//! Property tests (proptest, stable Rust, part of the normal run): the validator and the URL
+//! parser never panic, whatever they are given, and routes round-trip through their URLs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use az_by_timeline::dataset::load_str;
+use az_by_timeline::model::{EntityKind, Kind};
+use az_by_timeline::route::{Page, Query, Route};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+/// Arbitrary JSON values, a few levels deep.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+        prop_oneof![Just("2021-02-30"), Just("2021-04-14"), Just("2021"), Just("visit"), Just("e1")]
+            .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("id".to_string()), Just("kind".to_string()), Just("title".to_string()),
+                    Just("date".to_string()), Just("end_date".to_string()), Just("sources".to_string()),
+                    Just("related".to_string()), Just("part_of".to_string()), Just("quotes".to_string()),
+                    "[a-z_]{1,8}"
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn validator_never_panics_on_any_json(v in any_json()) {
+        let _ = load_str(&v.to_string(), None);
+    }
+
+    #[test]
+    fn validator_never_panics_on_event_lists(events in prop::collection::vec(any_json(), 0..8)) {
+        let doc = json!({"sources": [{"id": "e1", "title": "t", "url": "https://x.org"}], "events": events});
+        if let Ok(l) = load_str(&doc.to_string(), None) {
+            // Whatever loaded is consistent: every reference resolves.
+            for e in &l.dataset.events {
+                for r in e.related.iter().chain(e.same_occasion_as.iter()) {
+                    prop_assert!(l.dataset.event(r).is_some());
+                }
+            }
+            prop_assert_eq!(l.dataset.events.len() + l.rejected, l.declared);
+        }
+    }
+
+    #[test]
+    fn validator_never_panics_on_any_text(s in ".{0,200}") {
+        let _ = load_str(&s, None);
+    }
+
+    #[test]
+    fn url_parser_never_panics(path in "/?[ -~]{0,80}", search in "[ -~]{0,80}", base in prop_oneof![Just("/"), Just("/sub/path/")]) {
+        let r = Route::parse(base, &path, &search);
+        // Parsing the canonical form of what was parsed gives the same route.
+        if !matches!(r.page, Page::NotFound(_)) {
+            let href = r.href(base);
+            let (p, q) = href.split_once('?').unwrap_or((&href, ""));
+            prop_assert_eq!(Route::parse(base, p, q), r);
+        }
+    }
+
+    #[test]
+    fn routes_round_trip(
+        id in "[a-z0-9][a-z0-9._-]{0,30}",
+        q in ".{0,30}",
+        kinds in prop::collection::vec(0usize..6, 0..4),
+        from in prop::option::of(1i32..3000),
+        which in 0usize..4,
+    ) {
+        let mut kinds: Vec<Kind> = kinds.into_iter().map(|i| Kind::ALL[i]).collect();
+        kinds.sort();
+        kinds.dedup();
+        if kinds.len() == Kind::ALL.len() { kinds.clear(); }
+        let query = Query { kinds, q: q.trim().to_string(), from, ..Query::default() };
+        let page = match which {
+            0 => Page::Event(id),
+            1 => Page::Entity(EntityKind::Person, id),
+            2 => Page::Timeline,
+            _ => Page::Trade,
+        };
+        let r = Route::new(page, query);
+        let href = r.href("/b/");
+        let (p, s) = href.split_once('?').unwrap_or((&href, ""));
+        prop_assert_eq!(Route::parse("/b/", p, s), r);
+    }
+}

@@ -9,9 +9,7 @@ use crate::dataset::raw::{
     RawDataset, RawDocument, RawEntity, RawEvent, RawFigure, RawPlan, RawQuote, RawSource,
 };
 use crate::model::date::{civil_from_days, human_range};
-use crate::model::{
-    Dataset, DateBasis, EntityKind, Event, Measure, PlanKind, Quote, SourceRef,
-};
+use crate::model::{Dataset, DateBasis, EntityKind, Event, Measure, PlanKind, Quote, SourceRef};
 
 /// One CSV field, quoted when it holds a comma, quote, or line break; formula-like leading
 /// characters are neutralised so a spreadsheet never evaluates dataset text.
@@ -55,7 +53,12 @@ pub fn csv(ds: &Dataset, positions: &[usize]) -> String {
             e.date.iso(),
             e.end.map(|d| d.iso()).unwrap_or_default(),
             e.date.precision().slug().to_string(),
-            if e.basis.is_inferred() { "inferred" } else { "stated" }.to_string(),
+            if e.basis.is_inferred() {
+                "inferred"
+            } else {
+                "stated"
+            }
+            .to_string(),
             reason.to_string(),
             e.title.clone(),
             e.summary.clone(),
@@ -249,7 +252,12 @@ fn ics_date(day: i64) -> String {
 
 /// The events at `positions` as an iCalendar file. Every event is all-day (the sources give
 /// dates, not times), spanning its whole precision; UIDs are `<id>@<uid_domain>`.
-pub fn ics(ds: &Dataset, positions: &[usize], permalink: impl Fn(&str) -> String, uid_domain: &str) -> String {
+pub fn ics(
+    ds: &Dataset,
+    positions: &[usize],
+    permalink: impl Fn(&str) -> String,
+    uid_domain: &str,
+) -> String {
     let mut out = String::new();
     for l in [
         "BEGIN:VCALENDAR",
@@ -270,7 +278,11 @@ pub fn ics(ds: &Dataset, positions: &[usize], permalink: impl Fn(&str) -> String
             "{} ({}{}).\n{}",
             e.kind.label(),
             human_range(&e.date, e.end.as_ref()),
-            if e.basis.is_inferred() { ", date inferred" } else { "" },
+            if e.basis.is_inferred() {
+                ", date inferred"
+            } else {
+                ""
+            },
             e.summary
         );
         if let DateBasis::Inferred { reason } = &e.basis {

@@ -218,7 +218,12 @@ pub fn card(
         section(&mut h, "people", "Participants", &ul);
     }
     if let Some(v) = e.part_of.as_deref().and_then(|p| ds.event(p)) {
-        section(&mut h, "part-of", "Part of", &format!("<ul>{}</ul>", event_li(v, links)));
+        section(
+            &mut h,
+            "part-of",
+            "Part of",
+            &format!("<ul>{}</ul>", event_li(v, links)),
+        );
     }
     if !e.documents.is_empty() {
         let mut ul = String::from("<ul>");
@@ -246,7 +251,12 @@ pub fn card(
         .map(|p| event_li(p, links))
         .collect();
     if !signed.is_empty() {
-        section(&mut h, "signed", "Documents signed during this visit", &format!("<ul>{signed}</ul>"));
+        section(
+            &mut h,
+            "signed",
+            "Documents signed during this visit",
+            &format!("<ul>{signed}</ul>"),
+        );
     }
     let other: String = parts
         .iter()
@@ -254,7 +264,12 @@ pub fn card(
         .map(|p| event_li(p, links))
         .collect();
     if !other.is_empty() {
-        section(&mut h, "parts", "Parts of this visit", &format!("<ul>{other}</ul>"));
+        section(
+            &mut h,
+            "parts",
+            "Parts of this visit",
+            &format!("<ul>{other}</ul>"),
+        );
     }
     if !e.quotes.is_empty() {
         let mut q = String::new();
@@ -280,16 +295,18 @@ pub fn card(
     if !e.plans.is_empty() {
         let mut ul = String::from("<p class=\"hint\">What was said would happen, not what the sources report as done.</p><ul>");
         for p in &e.plans {
-            let by = p
-                .by
-                .as_deref()
-                .map(|b| format!(" ({})", esc(&ds.name_of(EntityKind::Person, b))))
-                .unwrap_or_default();
+            let by =
+                p.by.as_deref()
+                    .map(|b| format!(" ({})", esc(&ds.name_of(EntityKind::Person, b))))
+                    .unwrap_or_default();
             let quote = p
                 .quote
                 .as_ref()
                 .map(|q| {
-                    let source = ds.source(&q.source).map(|s| s.display()).unwrap_or_default();
+                    let source = ds
+                        .source(&q.source)
+                        .map(|s| s.display())
+                        .unwrap_or_default();
                     format!(
                         "<blockquote><p>{}</p><footer><cite>{}</cite></footer></blockquote>",
                         esc(&q.text),
@@ -321,9 +338,18 @@ pub fn card(
             &format!("<p class=\"hint\">Another article may describe this occasion but does not say so; both accounts are kept.</p><ul>{same}</ul>"),
         );
     }
-    let related: String = ds.related_to(e).iter().map(|r| event_li(r, links)).collect();
+    let related: String = ds
+        .related_to(e)
+        .iter()
+        .map(|r| event_li(r, links))
+        .collect();
     if !related.is_empty() {
-        section(&mut h, "related", "Related events", &format!("<ul>{related}</ul>"));
+        section(
+            &mut h,
+            "related",
+            "Related events",
+            &format!("<ul>{related}</ul>"),
+        );
     }
     if !e.topics.is_empty() {
         let list: String = e
@@ -337,7 +363,12 @@ pub fn card(
                 )
             })
             .collect();
-        section(&mut h, "topics", "Topics", &format!("<ul class=\"inline\">{list}</ul>"));
+        section(
+            &mut h,
+            "topics",
+            "Topics",
+            &format!("<ul class=\"inline\">{list}</ul>"),
+        );
     }
     let sources: String = e
         .sources
@@ -371,7 +402,10 @@ pub fn card(
         .map(|&p| &ds.events[p]);
     let next = at.and_then(|i| order.get(i + 1)).map(|&p| &ds.events[p]);
     h.push_str("<nav class=\"prevnext\" aria-label=\"Neighbouring events\">");
-    for (label, ev, rel) in [("\u{2190} Previous", prev, "prev"), ("Next \u{2192}", next, "next")] {
+    for (label, ev, rel) in [
+        ("\u{2190} Previous", prev, "prev"),
+        ("Next \u{2192}", next, "next"),
+    ] {
         if let Some(o) = ev {
             let _ = write!(
                 h,
@@ -454,18 +488,28 @@ pub fn entity_page(ds: &Dataset, kind: EntityKind, id: &str, origin: &str, links
         esc(&crate::route::Route::new(Page::Timeline, q).href(links.base))
     );
     // The small timeline: every event on the entity's own span (an SVG, no inline styles).
-    if let (Some(first), Some(last)) = (events.first(), events.iter().map(|e| e.date.last_day()).max()) {
+    if let (Some(first), Some(last)) = (
+        events.first(),
+        events.iter().map(|e| e.date.last_day()).max(),
+    ) {
         let (lo, hi) = (first.date.first_day() as f64, last as f64 + 1.0);
         let pad = ((hi - lo) * 0.05).max(15.0);
         let _ = write!(h, "<svg class=\"mini-axis\" viewBox=\"0 0 1000 40\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><line x1=\"0\" y1=\"30\" x2=\"1000\" y2=\"30\"/>");
         for e in &events {
             let x = (e.date.first_day() as f64 - lo + pad) / (hi - lo + 2.0 * pad) * 1000.0;
-            let _ = write!(h, "<circle class=\"kind-{}\" cx=\"{x:.1}\" cy=\"18\" r=\"7\"/>", e.kind.slug());
+            let _ = write!(
+                h,
+                "<circle class=\"kind-{}\" cx=\"{x:.1}\" cy=\"18\" r=\"7\"/>",
+                e.kind.slug()
+            );
         }
         h.push_str("</svg>");
         let y0 = first.date.year();
         let y1 = events.last().map(|e| e.date.year()).unwrap_or(y0);
-        let _ = write!(h, "<p class=\"mini-range\"><span>{y0}</span><span>{y1}</span></p>");
+        let _ = write!(
+            h,
+            "<p class=\"mini-range\"><span>{y0}</span><span>{y1}</span></p>"
+        );
     }
     h.push_str("<ol class=\"plain\">");
     for e in &events {
@@ -476,7 +520,11 @@ pub fn entity_page(ds: &Dataset, kind: EntityKind, id: &str, origin: &str, links
             badge(e.kind),
             e.date.iso(),
             esc(&e.date.human()),
-            if e.basis.is_inferred() { " <span class=\"inferred\">inferred</span>" } else { "" },
+            if e.basis.is_inferred() {
+                " <span class=\"inferred\">inferred</span>"
+            } else {
+                ""
+            },
             esc(&e.title)
         );
     }
@@ -509,15 +557,31 @@ pub fn trade_page(ds: &Dataset, links: Links) -> String {
     h.push_str(&chart(ds));
     h.push_str("<h2>Where the sources disagree</h2>");
     for g in &ds.discrepancies {
-        let _ = write!(h, "<section class=\"gap\" id=\"gap-{}\"><h3>{}</h3><ul>", esc(&g.id), esc(&g.title));
-        for f in g.figures.iter().filter_map(|id| ds.figures.iter().find(|f| &f.id == id)) {
-            let source = ds.source(&f.quote.source).map(|s| s.display()).unwrap_or_default();
+        let _ = write!(
+            h,
+            "<section class=\"gap\" id=\"gap-{}\"><h3>{}</h3><ul>",
+            esc(&g.id),
+            esc(&g.title)
+        );
+        for f in g
+            .figures
+            .iter()
+            .filter_map(|id| ds.figures.iter().find(|f| &f.id == id))
+        {
+            let source = ds
+                .source(&f.quote.source)
+                .map(|s| s.display())
+                .unwrap_or_default();
             let _ = write!(
                 h,
                 "<li><strong>{}</strong> ({}{}): <q>{}</q> \u{2014} <cite>{}</cite></li>",
                 esc(&money(f)),
                 esc(&f.period.human()),
-                if f.basis.is_inferred() { ", period inferred" } else { "" },
+                if f.basis.is_inferred() {
+                    ", period inferred"
+                } else {
+                    ""
+                },
                 esc(&f.quote.text),
                 esc(&source)
             );
@@ -526,7 +590,10 @@ pub fn trade_page(ds: &Dataset, links: Links) -> String {
     }
     h.push_str("<h2>All figures</h2><div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Measure</th><th scope=\"col\">Value</th><th scope=\"col\">Quote and source</th></tr></thead><tbody>");
     for f in &ds.figures {
-        let source = ds.source(&f.quote.source).map(|s| s.display()).unwrap_or_default();
+        let source = ds
+            .source(&f.quote.source)
+            .map(|s| s.display())
+            .unwrap_or_default();
         let inferred = match &f.basis {
             DateBasis::Inferred { reason } => format!(
                 " <span class=\"inferred\">inferred</span> <small>{}</small>",
@@ -538,7 +605,13 @@ pub fn trade_page(ds: &Dataset, links: Links) -> String {
             .event
             .as_deref()
             .and_then(|e| ds.event(e))
-            .map(|e| format!("<br>Said at: <a href=\"{}\">{}</a>", links.event(&e.id), esc(&e.title)))
+            .map(|e| {
+                format!(
+                    "<br>Said at: <a href=\"{}\">{}</a>",
+                    links.event(&e.id),
+                    esc(&e.title)
+                )
+            })
             .unwrap_or_default();
         let _ = write!(
             h,
@@ -558,16 +631,24 @@ pub fn trade_page(ds: &Dataset, links: Links) -> String {
 /// The SVG chart: one point per valued figure on a log scale, each linked to its quote, with
 /// dashed lines joining figures the sources leave unreconciled.
 pub fn chart(ds: &Dataset) -> String {
-    let figs: Vec<&Figure> = ds.figures.iter().filter(|f| f.value_musd.is_some()).collect();
+    let figs: Vec<&Figure> = ds
+        .figures
+        .iter()
+        .filter(|f| f.value_musd.is_some())
+        .collect();
     if figs.is_empty() {
         return String::new();
     }
     let (w, ht, left, right, top, bottom) = (720.0, 320.0, 64.0, 24.0, 16.0, 40.0);
     let y0 = figs.iter().map(|f| f.period.year()).min().unwrap_or(2000) - 1;
     let y1 = figs.iter().map(|f| f.period.year()).max().unwrap_or(2024) + 1;
-    let x = |year: f64| left + (year - f64::from(y0)) / f64::from((y1 - y0).max(1)) * (w - left - right);
+    let x = |year: f64| {
+        left + (year - f64::from(y0)) / f64::from((y1 - y0).max(1)) * (w - left - right)
+    };
     let (lo, hi) = (1.0_f64, 1000.0_f64);
-    let y = |v: f64| top + (1.0 - (v.max(lo).ln() - lo.ln()) / (hi.ln() - lo.ln())) * (ht - top - bottom);
+    let y = |v: f64| {
+        top + (1.0 - (v.max(lo).ln() - lo.ln()) / (hi.ln() - lo.ln())) * (ht - top - bottom)
+    };
     let mut h = format!("<figure class=\"chart\"><svg viewBox=\"0 0 {w} {ht}\" role=\"img\" aria-labelledby=\"chart-title\"><title id=\"chart-title\">Azerbaijan\u{2013}Belarus trade turnover figures from the sources, million USD, log scale</title>");
     for v in [1.0, 10.0, 100.0, 1000.0] {
         let _ = write!(
@@ -594,7 +675,10 @@ pub fn chart(ds: &Dataset) -> String {
             .figures
             .iter()
             .filter_map(|id| figs.iter().find(|f| &f.id == id))
-            .filter_map(|f| f.value_musd.map(|v| (x(f64::from(f.period.year()) + 0.5), y(v))))
+            .filter_map(|f| {
+                f.value_musd
+                    .map(|v| (x(f64::from(f.period.year()) + 0.5), y(v)))
+            })
             .collect();
         for p in pts.windows(2) {
             let _ = write!(
@@ -607,13 +691,20 @@ pub fn chart(ds: &Dataset) -> String {
     for f in &figs {
         let Some(v) = f.value_musd else { continue };
         let (cx, cy) = (x(f64::from(f.period.year()) + 0.5), y(v));
-        let source = ds.source(&f.quote.source).map(|s| s.display()).unwrap_or_default();
+        let source = ds
+            .source(&f.quote.source)
+            .map(|s| s.display())
+            .unwrap_or_default();
         let label = format!(
             "{}: {} ({}{}), source {}",
             f.label,
             money(f),
             f.period.human(),
-            if f.basis.is_inferred() { ", period inferred" } else { "" },
+            if f.basis.is_inferred() {
+                ", period inferred"
+            } else {
+                ""
+            },
             source
         );
         let class = match f.measure {
@@ -639,8 +730,16 @@ pub fn chart(ds: &Dataset) -> String {
 pub fn about_page(ds: &Dataset, base: &str) -> String {
     let mut h = String::from("<h1>Sources and method</h1><p>This timeline is built only from the articles listed below. Every event cites the article(s) that report it with short verbatim quotes, and every quote is checked against the article text when the dataset is built.</p><h2>Sources</h2><ul>");
     for s in &ds.sources {
-        let n = ds.events.iter().filter(|e| e.sources.contains(&s.id)).count();
-        let _ = write!(h, "<li>{} \u{2014} cited by {n} events</li>", esc(&s.display()));
+        let n = ds
+            .events
+            .iter()
+            .filter(|e| e.sources.contains(&s.id))
+            .count();
+        let _ = write!(
+            h,
+            "<li>{} \u{2014} cited by {n} events</li>",
+            esc(&s.display())
+        );
     }
     let _ = write!(
         h,

@@ -43,7 +43,10 @@ fn every_malformed_input_gives_a_message_or_a_partial_load() {
                 assert!(l.dataset.events.len() + l.rejected == l.declared, "{name}");
                 if name.contains("mixed") {
                     assert_eq!((l.dataset.events.len(), l.rejected), (2, 1));
-                    assert!(l.problems.iter().any(|p| p.item == "bad" && p.field == "date"));
+                    assert!(l
+                        .problems
+                        .iter()
+                        .any(|p| p.item == "bad" && p.field == "date"));
                 }
             }
         }
@@ -53,10 +56,26 @@ fn every_malformed_input_gives_a_message_or_a_partial_load() {
 #[test]
 fn specific_messages_name_the_problem() {
     let by_name = |n: &str| -> String {
-        let (_, bytes) = corpus().into_iter().find(|(f, _)| f.starts_with(n)).expect("file");
+        let (_, bytes) = corpus()
+            .into_iter()
+            .find(|(f, _)| f.starts_with(n))
+            .expect("file");
         match load_bytes(&bytes, None) {
-            Err(e) => format!("{} {}", e.message, e.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" | ")),
-            Ok(l) => l.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" | "),
+            Err(e) => format!(
+                "{} {}",
+                e.message,
+                e.problems
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ),
+            Ok(l) => l
+                .problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join(" | "),
         }
     };
     assert!(by_name("01-").contains("empty"));
@@ -89,6 +108,10 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     for depth in [200, 100_000] {
         let s = format!("{{\"events\": {}{}}}", "[".repeat(depth), "]".repeat(depth));
         let err = load_bytes(s.as_bytes(), None).expect_err("deep");
-        assert!(err.message.contains("JSON") || err.message.contains("events"), "{}", err.message);
+        assert!(
+            err.message.contains("JSON") || err.message.contains("events"),
+            "{}",
+            err.message
+        );
     }
 }

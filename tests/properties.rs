@@ -15,17 +15,29 @@ fn any_json() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
         ".{0,12}".prop_map(Value::from),
-        prop_oneof![Just("2021-02-30"), Just("2021-04-14"), Just("2021"), Just("visit"), Just("e1")]
-            .prop_map(Value::from),
+        prop_oneof![
+            Just("2021-02-30"),
+            Just("2021-04-14"),
+            Just("2021"),
+            Just("visit"),
+            Just("e1")
+        ]
+        .prop_map(Value::from),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::btree_map(
                 prop_oneof![
-                    Just("id".to_string()), Just("kind".to_string()), Just("title".to_string()),
-                    Just("date".to_string()), Just("end_date".to_string()), Just("sources".to_string()),
-                    Just("related".to_string()), Just("part_of".to_string()), Just("quotes".to_string()),
+                    Just("id".to_string()),
+                    Just("kind".to_string()),
+                    Just("title".to_string()),
+                    Just("date".to_string()),
+                    Just("end_date".to_string()),
+                    Just("sources".to_string()),
+                    Just("related".to_string()),
+                    Just("part_of".to_string()),
+                    Just("quotes".to_string()),
                     "[a-z_]{1,8}"
                 ],
                 inner,

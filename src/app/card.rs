@@ -146,6 +146,9 @@ fn copy(text: &str, what: &str) -> String {
     if ok {
         format!("{what} copied.")
     } else {
-        format!("Copying is not available here: select the {} below.", what.to_lowercase())
+        format!(
+            "Copying is not available here: select the {} below.",
+            what.to_lowercase()
+        )
     }
 }

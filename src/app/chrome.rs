@@ -357,23 +357,41 @@ pub fn Exports() -> impl IntoView {
         let data = ctx.route.with_untracked(|r| r.query.data.clone());
         let origin = super::site_origin();
         let (text, mime, ext) = match format {
-            "csv" => (crate::export::csv(&d.ds, &visible), "text/csv;charset=utf-8", "csv"),
+            "csv" => (
+                crate::export::csv(&d.ds, &visible),
+                "text/csv;charset=utf-8",
+                "csv",
+            ),
             "json" => (
                 crate::dataset::to_json(&crate::export::to_raw(&d.ds, &visible)),
                 "application/json",
                 "json",
             ),
             _ => {
-                let host = window().location().host().unwrap_or_else(|_| "localhost".into());
+                let host = window()
+                    .location()
+                    .host()
+                    .unwrap_or_else(|_| "localhost".into());
                 let link = |id: &str| {
-                    let q = Query { data: data.clone(), ..Query::default() };
+                    let q = Query {
+                        data: data.clone(),
+                        ..Query::default()
+                    };
                     crate::route::absolute(&origin, &crate::route::event_href(&base, id, &q))
                 };
-                (crate::export::ics(&d.ds, &visible, link, &host), "text/calendar;charset=utf-8", "ics")
+                (
+                    crate::export::ics(&d.ds, &visible, link, &host),
+                    "text/calendar;charset=utf-8",
+                    "ics",
+                )
             }
         };
         download(&format!("az-by-timeline.{ext}"), &text, mime);
-        ctx.announce.set(format!("Exported {} events as {}.", visible.len(), ext.to_uppercase()));
+        ctx.announce.set(format!(
+            "Exported {} events as {}.",
+            visible.len(),
+            ext.to_uppercase()
+        ));
     };
     view! {
         <div class="exports" role="group" aria-label="Export the events shown">

@@ -34,7 +34,9 @@ pub fn focus_event(ctx: Ctx, pos: usize) {
         return;
     }
     // Windowed and off-screen: scroll to its row, then focus once rendered.
-    let n = ctx.filtered.with_untracked(|f| f.visible.iter().position(|&p| p == pos));
+    let n = ctx
+        .filtered
+        .with_untracked(|f| f.visible.iter().position(|&p| p == pos));
     if let (Some(n), Some(list)) = (n, document().get_element_by_id("events")) {
         let top = list.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
         window().scroll_to_with_x_and_y(0.0, top + n as f64 * ROW - 120.0);
@@ -51,7 +53,11 @@ pub fn focus_event(ctx: Ctx, pos: usize) {
 pub fn scroll_into_view(pos: usize) {
     if let Ok(Some(el)) = document().query_selector(&format!("#events a[data-pos=\"{pos}\"]")) {
         let r = el.get_bounding_client_rect();
-        let h = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0);
+        let h = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(900.0);
         if r.top() < 0.0 || r.bottom() > h {
             let opts = web_sys::ScrollIntoViewOptions::new();
             opts.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -104,7 +110,10 @@ pub fn EventList() -> impl IntoView {
             .or_else(|| f.visible.first().copied())
     });
     let scrolled = window_event_listener(leptos::ev::scroll, move |_| {
-        if ctx.filtered.with_untracked(|f| f.visible.len() > WINDOW_FROM) {
+        if ctx
+            .filtered
+            .with_untracked(|f| f.visible.len() > WINDOW_FROM)
+        {
             ctx.scroll.set(window().scroll_y().unwrap_or(0.0));
         }
     });
@@ -170,7 +179,9 @@ pub fn EventList() -> impl IntoView {
                 .get_untracked()
                 .and_then(|p| {
                     ctx.data.with_untracked(|d| {
-                        d.ds.events.get(p).map(|e| v.frac(e.date.first_day() as f64))
+                        d.ds.events
+                            .get(p)
+                            .map(|e| v.frac(e.date.first_day() as f64))
                     })
                 })
                 .unwrap_or(0.5);

@@ -9,13 +9,23 @@ use crate::model::EntityKind;
 use crate::route::{Page, Query, Route};
 
 /// Renders `f(dataset, links, origin)` as the page's content, following data and route.
-fn page(class: &'static str, f: impl Fn(&crate::model::Dataset, Links, &str) -> String + Send + Sync + 'static) -> impl IntoView {
+fn page(
+    class: &'static str,
+    f: impl Fn(&crate::model::Dataset, Links, &str) -> String + Send + Sync + 'static,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let body = move || {
         let d = ctx.data.get();
         let query = ctx.route.with(|r| r.query.clone());
         let base = ctx.base.get_value();
-        f(&d.ds, Links { base: &base, query: &query }, &d.origin)
+        f(
+            &d.ds,
+            Links {
+                base: &base,
+                query: &query,
+            },
+            &d.origin,
+        )
     };
     view! { <article class=format!("page {class}") inner_html=body></article> }
 }
@@ -23,7 +33,9 @@ fn page(class: &'static str, f: impl Fn(&crate::model::Dataset, Links, &str) -> 
 /// `/people|places|topics|documents/<id>`.
 #[component]
 pub fn EntityPage(kind: EntityKind, id: String) -> impl IntoView {
-    page("entity", move |ds, links, origin| html::entity_page(ds, kind, &id, origin, links))
+    page("entity", move |ds, links, origin| {
+        html::entity_page(ds, kind, &id, origin, links)
+    })
 }
 
 /// `/trade`.

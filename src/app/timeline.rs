@@ -141,7 +141,11 @@ pub fn Timeline() -> impl IntoView {
         let num = |k: &str| el.get_attribute(k).and_then(|v| v.parse::<f64>().ok());
         if let (Some(a), Some(b)) = (num("data-from"), num("data-to")) {
             let v = View::fit(a as i64, b as i64);
-            ctx.view.set(if v.span() < 28.0 { View::around((a + b) / 2.0, 28.0) } else { v });
+            ctx.view.set(if v.span() < 28.0 {
+                View::around((a + b) / 2.0, 28.0)
+            } else {
+                v
+            });
         }
     };
     let axis_html = move || {
@@ -156,7 +160,10 @@ pub fn Timeline() -> impl IntoView {
             w,
             current(),
             ctx.focus.get(),
-            Links { base: &base, query: &query },
+            Links {
+                base: &base,
+                query: &query,
+            },
         )
     };
     let lanes = LANES

@@ -155,7 +155,12 @@ fn write_service_worker(dir: &Path) -> Result<(), String> {
         hasher.update(f.as_bytes());
         hasher.update(fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"))?);
     }
-    let version: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let version: String = hasher
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let list = serde_json::to_string(&files).map_err(|e| e.to_string())?;
     let js = include_str!("sw.js")
         .replace("'__VERSION__'", &format!("'{version}'"))

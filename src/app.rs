@@ -246,6 +246,7 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     intercept_links(ctx);
+    print_every_card(ctx);
     loader::open_from_query(ctx);
     chrome::follow_route_in_head(ctx);
 
@@ -276,6 +277,7 @@ pub fn App() -> impl IntoView {
                 Page::NotFound(path) => view! { <pages::NotFoundPage path=path/> }.into_any(),
             }}
         </main>
+        <section id="print" class="print-only" aria-hidden="true"></section>
         <chrome::Footer/>
         <p class="visually-hidden" aria-live="polite" role="status">{move || ctx.announce.get()}</p>
     }
@@ -301,6 +303,48 @@ fn TimelinePage() -> impl IntoView {
             {move || open().map(|id| view! { <card::Card id=id/> })}
         </div>
     }
+}
+
+/// Before printing, fills `#print` with the card of every event in the filtered view (the
+/// screen list may be windowed); after printing, empties it.
+fn print_every_card(ctx: Ctx) {
+    let before = window_event_listener(leptos::ev::beforeprint, move |_| {
+        let Some(target) = document().get_element_by_id("print") else {
+            return;
+        };
+        let d = ctx.data.get_untracked();
+        let f = ctx.filtered.get_untracked();
+        let query = ctx.route.with_untracked(|r| r.query.clone());
+        let base = ctx.base.get_value();
+        let links = crate::html::Links {
+            base: &base,
+            query: &query,
+        };
+        let origin = site_origin();
+        let mut out = String::new();
+        for &pos in &f.visible {
+            let e = &d.ds.events[pos];
+            let permalink = crate::route::absolute(
+                &origin,
+                &crate::route::event_href(&base, &e.id, &Query::default()),
+            );
+            out.push_str(&format!(
+                "<article class=\"card kind-{}\">{}</article>",
+                e.kind.slug(),
+                crate::html::card(&d.ds, e, links, &permalink, &f.visible, false)
+            ));
+        }
+        target.set_inner_html(&out);
+    });
+    let after = window_event_listener(leptos::ev::afterprint, |_| {
+        if let Some(t) = document().get_element_by_id("print") {
+            t.set_inner_html("");
+        }
+    });
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
 }
 
 /// Turns clicks on same-origin links under the base into history navigation (no reload).

@@ -149,7 +149,9 @@ impl Query {
         let search = search.strip_prefix('?').unwrap_or(search);
         let mut q = Query::default();
         for (k, v) in form_urlencoded::parse(search.as_bytes()) {
+            // Cut to length, then trim again: a cut can end on a space (found by fuzzing).
             let v: String = v.trim().chars().take(MAX_VALUE).collect();
+            let v = v.trim_end().to_string();
             match k.as_ref() {
                 "kind" => {
                     for part in v.split(',') {

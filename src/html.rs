@@ -841,6 +841,33 @@ pub fn axis_svg(
     h
 }
 
+/// `<option>`s for a person or topic filter: "All", then each entity with its event count
+/// (counted in one pass over the events).
+pub fn entity_options(ds: &Dataset, kind: EntityKind) -> String {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for e in &ds.events {
+        let ids: &[String] = match kind {
+            EntityKind::Person => &e.participants,
+            EntityKind::Topic => &e.topics,
+            _ => &[],
+        };
+        for id in ids {
+            *counts.entry(id.as_str()).or_default() += 1;
+        }
+    }
+    let mut h = String::from("<option value=\"\">All</option>");
+    for en in ds.entities_of(kind) {
+        let _ = write!(
+            h,
+            "<option value=\"{}\">{} ({})</option>",
+            esc(&en.id),
+            esc(&en.name),
+            counts.get(en.id.as_str()).copied().unwrap_or(0)
+        );
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

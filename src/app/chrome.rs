@@ -168,21 +168,21 @@ pub fn Filters() -> impl IntoView {
             .collect_view()
     };
     let select = move |kind: EntityKind| {
-        let d = ctx.data.get();
-        let current = query();
-        let selected = match kind {
-            EntityKind::Person => current.person.clone(),
-            _ => current.topic.clone(),
-        };
-        let options = d
-            .ds
-            .entities_of(kind)
-            .map(|e| {
-                let n = d.ds.events_with(kind, &e.id).count();
-                let sel = selected.as_deref() == Some(e.id.as_str());
-                view! { <option value=e.id.clone() selected=sel>{format!("{} ({n})", e.name)}</option> }
-            })
-            .collect_view();
+        // Options (with counts) change only with the dataset; the selection follows the URL.
+        let options =
+            Memo::new(move |_| ctx.data.with(|d| crate::html::entity_options(&d.ds, kind)));
+        let node = NodeRef::<leptos::html::Select>::new();
+        Effect::new(move |_| {
+            options.track();
+            let q = query();
+            let v = match kind {
+                EntityKind::Person => q.person,
+                _ => q.topic,
+            };
+            if let Some(el) = node.get() {
+                el.set_value(v.as_deref().unwrap_or(""));
+            }
+        });
         let label = if kind == EntityKind::Person {
             "Person"
         } else {
@@ -201,10 +201,7 @@ pub fn Filters() -> impl IntoView {
         };
         view! {
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=on_change>
-                <option value="" selected=selected.is_none()>"All"</option>
-                {options}
-            </select>
+            <select id=id node_ref=node on:change=on_change inner_html=move || options.get()></select>
         }
     };
     let year = move |which: &'static str| {
@@ -245,8 +242,8 @@ pub fn Filters() -> impl IntoView {
                 {kind_boxes}
             </fieldset>
             <div class="selects">
-                <span>{move || select(EntityKind::Person)}</span>
-                <span>{move || select(EntityKind::Topic)}</span>
+                <span>{select(EntityKind::Person)}</span>
+                <span>{select(EntityKind::Topic)}</span>
                 <span>{year("from")}</span>
                 <span>{year("to")}</span>
             </div>

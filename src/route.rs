@@ -172,6 +172,10 @@ impl Query {
             }
         }
         q.kinds.sort();
+        // Every kind selected is the same view as no kind filter (found by fuzzing).
+        if q.kinds.len() == Kind::ALL.len() {
+            q.kinds.clear();
+        }
         if let (Some(f), Some(t)) = (q.from, q.to) {
             if f > t {
                 q.from = Some(t);

@@ -639,7 +639,7 @@ pub fn chart(ds: &Dataset) -> String {
     if figs.is_empty() {
         return String::new();
     }
-    let (w, ht, left, right, top, bottom) = (720.0, 320.0, 64.0, 24.0, 16.0, 40.0);
+    let (w, ht, left, right, top, bottom) = (720.0, 320.0, 64.0, 40.0, 16.0, 40.0);
     let y0 = figs.iter().map(|f| f.period.year()).min().unwrap_or(2000) - 1;
     let y1 = figs.iter().map(|f| f.period.year()).max().unwrap_or(2024) + 1;
     let x = |year: f64| {
@@ -707,16 +707,16 @@ pub fn chart(ds: &Dataset) -> String {
             },
             source
         );
-        let class = match f.measure {
-            Measure::Total => "pt total",
-            _ => "pt part",
+        let (class, dx, anchor) = match f.measure {
+            Measure::Total => ("pt total", 10.0, "start"),
+            _ => ("pt part", -10.0, "end"),
         };
         let _ = write!(
             h,
-            "<a href=\"#figure-{}\" class=\"point\" aria-label=\"{l}\"><title>{l}</title><circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"7\" class=\"{class}{}\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"pt-label\">{}</text></a>",
+            "<a href=\"#figure-{}\" class=\"point\" aria-label=\"{l}\"><title>{l}</title><circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"7\" class=\"{class}{}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"pt-label\">{}</text></a>",
             esc(&f.id),
             if f.approximate { " approx" } else { "" },
-            cx + 10.0,
+            cx + dx,
             cy + 4.0,
             fmt_num(v),
             l = esc(&label)

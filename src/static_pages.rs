@@ -115,10 +115,20 @@ pub fn sitemap(ds: &Dataset, site: &str, base: &str) -> String {
         "<url><loc>{}</loc></url>\n",
         esc(&crate::route::absolute(site, base))
     ));
-    for e in &ds.events {
+    let mut paths: Vec<String> = ds
+        .events
+        .iter()
+        .map(|e| event_href(base, &e.id, &q))
+        .collect();
+    paths.push(format!("{base}trade"));
+    paths.push(format!("{base}about"));
+    for en in &ds.entities {
+        paths.push(crate::route::entity_href(base, en.kind, &en.id, &q));
+    }
+    for p in paths {
         s.push_str(&format!(
             "<url><loc>{}</loc></url>\n",
-            esc(&crate::route::absolute(site, &event_href(base, &e.id, &q)))
+            esc(&crate::route::absolute(site, &p))
         ));
     }
     s.push_str("</urlset>\n");

@@ -74,6 +74,39 @@ fn run(dir: &Path, base: &str, site: &str) -> Result<(), String> {
         let html = page(&head, &event_body(&ds, e, site, base));
         write(&dir.join("events").join(&e.id).join("index.html"), &html)?;
     }
+    // Every other route gets a real page too, so no app URL is served as a 404.
+    let q = az_by_timeline::route::Query::default();
+    let links = az_by_timeline::html::Links { base, query: &q };
+    let plain = |title: &str, desc: &str, path: &str| Head {
+        title: format!("{title} \u{2014} {}", ds.title),
+        description: desc.to_string(),
+        url: az_by_timeline::route::absolute(site, &format!("{base}{path}")),
+        og_type: "website",
+    };
+    let wrap = |body: String| format!("<main class=\"static\"><article class=\"page\">{body}</article></main>");
+    write(
+        &dir.join("trade/index.html"),
+        &page(
+            &plain("Trade figures", "Turnover figures from the sources, and where they disagree.", "trade"),
+            &wrap(az_by_timeline::html::trade_page(&ds, links)),
+        ),
+    )?;
+    write(
+        &dir.join("about/index.html"),
+        &page(
+            &plain("Sources and method", "The articles and how the dataset is built.", "about"),
+            &wrap(az_by_timeline::html::about_page(&ds, base)),
+        ),
+    )?;
+    for ent in &ds.entities {
+        let seg = ent.kind.segment();
+        let path = format!("{seg}/{}", ent.id);
+        let html = page(
+            &plain(&ent.name, &format!("What the sources say about {}.", ent.name), &path),
+            &wrap(az_by_timeline::html::entity_page(&ds, ent.kind, &ent.id, &ds.title, links)),
+        );
+        write(&dir.join(&path).join("index.html"), &html)?;
+    }
     write(&dir.join("sitemap.xml"), &sitemap(&ds, site, base))?;
     write(
         &dir.join("robots.txt"),

@@ -150,3 +150,41 @@ fn name_variants_are_recorded() {
         assert!(all_names.iter().any(|x| x == n), "variant {n} missing");
     }
 }
+
+#[test]
+fn the_json_schema_describes_every_field_the_app_reads() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/schema/dataset.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema file")).expect("JSON");
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        let mut k: Vec<String> = v
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default();
+        k.sort();
+        k
+    };
+    // A fully populated raw event, serialised, has exactly the schema's event properties.
+    let raw: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).expect("dataset");
+    let mut all: Vec<String> = raw["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .flat_map(|e| keys(e))
+        .collect();
+    all.sort();
+    all.dedup();
+    let schema_keys = keys(&schema["properties"]["events"]["items"]["properties"]);
+    for k in &all {
+        assert!(schema_keys.contains(k), "event field {k} missing from the schema");
+    }
+    assert_eq!(keys(&schema["properties"]), {
+        let mut top = keys(&raw);
+        top.push("schema_version".into());
+        top.sort();
+        top.dedup();
+        let mut s = top;
+        s.retain(|_| true);
+        s
+    });
+}

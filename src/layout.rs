@@ -129,7 +129,7 @@ pub fn ticks(view: &View, width: f64) -> Vec<Tick> {
                         label: if month == 1 {
                             y.to_string()
                         } else {
-                            month_name(month as u32)[..3].to_string()
+                            month_name(month)[..3].to_string()
                         },
                         major: month == 1,
                     });

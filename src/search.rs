@@ -218,7 +218,7 @@ pub fn apply(ds: &Dataset, index: &Index, q: &Query) -> Filtered {
 /// Events closest to an unknown id, by shared words of the id and title; at most `n`.
 pub fn suggest(ds: &Dataset, wanted: &str, n: usize) -> Vec<usize> {
     let words: Vec<String> = fold(wanted)
-        .split(|c: char| c == ' ' || c == '-')
+        .split([' ', '-'])
         .filter(|w| w.len() > 1)
         .map(str::to_string)
         .collect();

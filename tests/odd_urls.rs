@@ -98,6 +98,10 @@ fn a_long_query_cut_on_a_space_round_trips() {
 #[test]
 fn every_kind_selected_is_no_kind_filter() {
     // Found by the `route` fuzz target: all six kinds parsed as a filter but printed as none.
-    let r = Route::parse("/", "/", "?kind=visit,meeting,call,signing,statement,context");
+    let r = Route::parse(
+        "/",
+        "/",
+        "?kind=visit,meeting,call,signing,statement,context",
+    );
     assert!(r.query.kinds.is_empty());
 }

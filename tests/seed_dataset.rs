@@ -170,13 +170,16 @@ fn the_json_schema_describes_every_field_the_app_reads() {
         .as_array()
         .expect("events")
         .iter()
-        .flat_map(|e| keys(e))
+        .flat_map(&keys)
         .collect();
     all.sort();
     all.dedup();
     let schema_keys = keys(&schema["properties"]["events"]["items"]["properties"]);
     for k in &all {
-        assert!(schema_keys.contains(k), "event field {k} missing from the schema");
+        assert!(
+            schema_keys.contains(k),
+            "event field {k} missing from the schema"
+        );
     }
     let mut top = keys(&raw);
     top.push("schema_version".into());

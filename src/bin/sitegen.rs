@@ -83,18 +83,28 @@ fn run(dir: &Path, base: &str, site: &str) -> Result<(), String> {
         url: az_by_timeline::route::absolute(site, &format!("{base}{path}")),
         og_type: "website",
     };
-    let wrap = |body: String| format!("<main class=\"static\"><article class=\"page\">{body}</article></main>");
+    let wrap = |body: String| {
+        format!("<main class=\"static\"><article class=\"page\">{body}</article></main>")
+    };
     write(
         &dir.join("trade/index.html"),
         &page(
-            &plain("Trade figures", "Turnover figures from the sources, and where they disagree.", "trade"),
+            &plain(
+                "Trade figures",
+                "Turnover figures from the sources, and where they disagree.",
+                "trade",
+            ),
             &wrap(az_by_timeline::html::trade_page(&ds, links)),
         ),
     )?;
     write(
         &dir.join("about/index.html"),
         &page(
-            &plain("Sources and method", "The articles and how the dataset is built.", "about"),
+            &plain(
+                "Sources and method",
+                "The articles and how the dataset is built.",
+                "about",
+            ),
             &wrap(az_by_timeline::html::about_page(&ds, base)),
         ),
     )?;
@@ -102,8 +112,14 @@ fn run(dir: &Path, base: &str, site: &str) -> Result<(), String> {
         let seg = ent.kind.segment();
         let path = format!("{seg}/{}", ent.id);
         let html = page(
-            &plain(&ent.name, &format!("What the sources say about {}.", ent.name), &path),
-            &wrap(az_by_timeline::html::entity_page(&ds, ent.kind, &ent.id, &ds.title, links)),
+            &plain(
+                &ent.name,
+                &format!("What the sources say about {}.", ent.name),
+                &path,
+            ),
+            &wrap(az_by_timeline::html::entity_page(
+                &ds, ent.kind, &ent.id, &ds.title, links,
+            )),
         );
         write(&dir.join(&path).join("index.html"), &html)?;
     }

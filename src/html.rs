@@ -56,21 +56,6 @@ pub fn badge(kind: Kind) -> String {
     )
 }
 
-/// The accessible name of an event link: kind, date, title.
-pub fn event_label(e: &Event) -> String {
-    format!(
-        "{}, {}{}: {}",
-        e.kind.label(),
-        human_range(&e.date, e.end.as_ref()),
-        if e.basis.is_inferred() {
-            " (inferred)"
-        } else {
-            ""
-        },
-        e.title
-    )
-}
-
 /// List items for `visible[range]`: one `<li>` per event with its link.
 pub fn list_items(
     ds: &Dataset,
@@ -87,14 +72,13 @@ pub fn list_items(
         let e = &ds.events[pos];
         let _ = write!(
             h,
-            "<li class=\"item kind-{k}\" aria-setsize=\"{total}\" aria-posinset=\"{p}\"><a href=\"{href}\" data-id=\"{id}\" data-pos=\"{pos}\" tabindex=\"{tab}\"{cur} aria-label=\"{label}\"><span class=\"when\">{badge}<time datetime=\"{iso}\">{date}</time>{inf}</span><span class=\"what\">{title}</span></a></li>",
+            "<li class=\"item kind-{k}\" aria-setsize=\"{total}\" aria-posinset=\"{p}\"><a href=\"{href}\" data-id=\"{id}\" data-pos=\"{pos}\" tabindex=\"{tab}\"{cur}><span class=\"when\">{badge}<time datetime=\"{iso}\">{date}</time>{inf}</span><span class=\"what\">{title}</span></a></li>",
             k = e.kind.slug(),
             p = n + 1,
             href = links.event(&e.id),
             id = esc(&e.id),
             tab = if tab_stop == Some(pos) { "0" } else { "-1" },
             cur = if open == Some(pos) { " aria-current=\"page\"" } else { "" },
-            label = esc(&event_label(e)),
             badge = badge(e.kind),
             iso = e.date.iso(),
             date = esc(&human_range(&e.date, e.end.as_ref())),

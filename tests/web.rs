@@ -87,9 +87,11 @@ async fn event_links_have_concise_names_and_card_urls() {
         .expect("first event link")
         .dyn_into::<web_sys::Element>()
         .expect("element");
-    let name = a.get_attribute("aria-label").unwrap_or_default();
-    assert!(name.contains(&first.title), "{name}");
+    // The link's text is its accessible name: kind, date, (inferred), title, in that order.
+    let name = a.text_content().unwrap_or_default();
+    assert!(name.ends_with(&first.title), "{name}");
     assert!(name.starts_with(first.kind.label()), "{name}");
+    assert_eq!(name.contains("inferred"), first.basis.is_inferred(), "{name}");
     let href = a
         .dyn_into::<web_sys::HtmlAnchorElement>()
         .expect("anchor")

@@ -140,7 +140,10 @@ pub fn EventList() -> impl IntoView {
         start..end
     };
     let range = Memo::new(move |_| window_range());
-    let items = move || {
+    // The rows are rebuilt only when the data, the filter or the window changes. Focus and the
+    // open card are patched onto the existing rows: rebuilding them under a pointer or a
+    // keyboard focus would lose the click or the focus.
+    let items = Memo::new(move |_| {
         let d = ctx.data.get();
         let f = ctx.filtered.get();
         let q = ctx.route.with(|r| r.query.clone());
@@ -149,14 +152,38 @@ pub fn EventList() -> impl IntoView {
             &d.ds,
             &f.visible,
             range.get(),
-            tab_stop.get(),
-            open_pos.get(),
+            None,
+            None,
             Links {
                 base: &base,
                 query: &q,
             },
         )
-    };
+    });
+    Effect::new(move |_| {
+        items.track();
+        let stop = tab_stop.get();
+        let open = open_pos.get();
+        let Some(ol) = list.get() else { return };
+        let Ok(links) = ol.query_selector_all("a[data-pos]") else {
+            return;
+        };
+        for i in 0..links.length() {
+            let Some(el) = links.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+                continue;
+            };
+            let pos = el.get_attribute("data-pos").and_then(|p| p.parse::<usize>().ok());
+            let tab = if pos.is_some() && pos == stop { "0" } else { "-1" };
+            if el.get_attribute("tabindex").as_deref() != Some(tab) {
+                let _ = el.set_attribute("tabindex", tab);
+            }
+            if pos.is_some() && pos == open {
+                let _ = el.set_attribute("aria-current", "page");
+            } else if el.has_attribute("aria-current") {
+                let _ = el.remove_attribute("aria-current");
+            }
+        }
+    });
     let pad_top = move || format!("{}px", range.get().start as f64 * ROW);
     let pad_bottom = move || {
         let n = ctx.filtered.with(|f| f.visible.len());
@@ -243,7 +270,7 @@ pub fn EventList() -> impl IntoView {
             {empty}
             <ol id="events" class="events" class:windowed=windowed node_ref=list
                 style:padding-top=pad_top style:padding-bottom=pad_bottom
-                on:keydown=on_key on:focusin=on_focus inner_html=items></ol>
+                on:keydown=on_key on:focusin=on_focus inner_html=move || items.get()></ol>
         </section>
     }
 }

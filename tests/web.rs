@@ -91,7 +91,11 @@ async fn event_links_have_concise_names_and_card_urls() {
     let name = a.text_content().unwrap_or_default();
     assert!(name.ends_with(&first.title), "{name}");
     assert!(name.starts_with(first.kind.label()), "{name}");
-    assert_eq!(name.contains("inferred"), first.basis.is_inferred(), "{name}");
+    assert_eq!(
+        name.contains("inferred"),
+        first.basis.is_inferred(),
+        "{name}"
+    );
     let href = a
         .dyn_into::<web_sys::HtmlAnchorElement>()
         .expect("anchor")

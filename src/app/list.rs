@@ -169,11 +169,20 @@ pub fn EventList() -> impl IntoView {
             return;
         };
         for i in 0..links.length() {
-            let Some(el) = links.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+            let Some(el) = links
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
                 continue;
             };
-            let pos = el.get_attribute("data-pos").and_then(|p| p.parse::<usize>().ok());
-            let tab = if pos.is_some() && pos == stop { "0" } else { "-1" };
+            let pos = el
+                .get_attribute("data-pos")
+                .and_then(|p| p.parse::<usize>().ok());
+            let tab = if pos.is_some() && pos == stop {
+                "0"
+            } else {
+                "-1"
+            };
             if el.get_attribute("tabindex").as_deref() != Some(tab) {
                 let _ = el.set_attribute("tabindex", tab);
             }

@@ -33,9 +33,16 @@ fn run(dir: &Path, base: &str, site: &str) -> Result<(), String> {
     let index =
         fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let csp = csp_for(&index)?;
-    for anchor in ["<meta charset=\"utf-8\">", "<body>", "<title>", "<meta name=\"description\""] {
+    for anchor in [
+        "<meta charset=\"utf-8\">",
+        "<body>",
+        "<title>",
+        "<meta name=\"description\"",
+    ] {
         if !index.contains(anchor) {
-            return Err(format!("index.html has no {anchor} to anchor the page tags (was it minified?)"));
+            return Err(format!(
+                "index.html has no {anchor} to anchor the page tags (was it minified?)"
+            ));
         }
     }
     let page = |head: &Head, body: &str| -> String {

@@ -49,6 +49,9 @@ impl Data {
     }
 }
 
+/// The origin label of the dataset embedded at build time.
+pub const EMBEDDED: &str = "the embedded dataset";
+
 /// App-wide state, provided once as context.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -203,7 +206,7 @@ pub fn App() -> impl IntoView {
     let base = base_path();
     let route = RwSignal::new(current_route(&base));
     let (data, first_error) = match crate::dataset::embedded() {
-        Ok(l) => (Data::new(l, "the embedded dataset".into()), None),
+        Ok(l) => (Data::new(l, EMBEDDED.into()), None),
         Err(e) => (
             Data::new(
                 Loaded {

@@ -852,6 +852,23 @@ pub fn entity_options(ds: &Dataset, kind: EntityKind) -> String {
     h
 }
 
+/// The overview strip's ticks: one per 0.2% of the width at most, in a 1000-unit-wide SVG.
+pub fn overview_svg(fracs: &[f64]) -> String {
+    let mut h = String::from(
+        "<svg viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\">",
+    );
+    let mut last = i64::MIN;
+    for f in fracs {
+        let x = (f * 1000.0).round() as i64;
+        if x - last >= 2 {
+            let _ = write!(h, "<rect x=\"{x}\" y=\"1\" width=\"2\" height=\"8\"/>");
+            last = x;
+        }
+    }
+    h.push_str("</svg>");
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

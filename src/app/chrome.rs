@@ -264,13 +264,20 @@ pub fn Footer() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let schema = move || format!("{}schema/dataset.schema.json", ctx.base.get_value());
     let data = move || format!("{}data/events.json", ctx.base.get_value());
+    let about = move || {
+        ctx.data.with(|d| {
+            if d.origin == super::EMBEDDED {
+                "Built from five news articles; dates the articles do not give are marked inferred, with the reason. ".to_string()
+            } else {
+                format!("Showing {}, opened in this tab only; it never leaves your browser. ", d.origin)
+            }
+        })
+    };
     view! {
         <footer class="site">
             <p>
-                "Built from five news articles; dates the articles do not give are marked "
-                <em>"inferred"</em>" with the reason. Showing "
-                {move || ctx.data.with(|d| d.origin.clone())}". "
-                <a href=data>"Dataset (JSON)"</a>" \u{00b7} "
+                {about}
+                <a href=data>"Seed dataset (JSON)"</a>" \u{00b7} "
                 <a href=schema>"JSON Schema"</a>
             </p>
         </footer>

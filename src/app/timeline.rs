@@ -173,23 +173,16 @@ pub fn Timeline() -> impl IntoView {
         .collect_view();
 
     // Overview strip: every visible event as a tick over the whole span, the window as a box.
+    // Overview strip: every visible event as a tick over the whole span (one SVG string).
     let overview_dots = move || {
         let d = ctx.data.get();
         let f = ctx.filtered.get();
-        let a = d.all;
-        let mut last = -1.0_f64;
-        f.visible
+        let fracs: Vec<f64> = f
+            .visible
             .iter()
-            .filter_map(|&i| {
-                let frac = a.frac(d.ds.events[i].date.first_day() as f64);
-                // One dot per 0.2% of the width is enough.
-                if (frac - last).abs() < 0.002 {
-                    return None;
-                }
-                last = frac;
-                Some(view! { <span class="dot" style:left=format!("{:.2}%", frac * 100.0)></span> })
-            })
-            .collect_view()
+            .map(|&i| d.all.frac(d.ds.events[i].date.first_day() as f64))
+            .collect();
+        html::overview_svg(&fracs)
     };
     let window_box = move || {
         let a = all();
@@ -246,7 +239,7 @@ pub fn Timeline() -> impl IntoView {
                 <div class="marks" on:click=on_click inner_html=axis_html></div>
             </div>
             <div class="overview" aria-hidden="true" on:click=overview_click>
-                {overview_dots}
+                <div class="dots" inner_html=overview_dots></div>
                 <span class="window" style:left=move || window_box().0 style:width=move || window_box().1></span>
             </div>
             <p class="hint">"Drag or use Shift+arrows to pan; wheel, pinch, + and \u{2212} to zoom; 0 shows all. In the list, arrows move between events and Enter opens one."</p>

@@ -7,7 +7,8 @@
 //   node e2e/run.mjs [--only <substring>] [--list]
 // Prints `ok - name` / `not ok - name` (with the error) per test and ends with exactly one line
 // `N passed, N failed`; exits non-zero on any failure. Screenshots go to e2e/out/.
-// Without target/dist-sub the sub-path tests are skipped, unless CI is set (then they fail).
+// Without target/dist-sub (or $E2E_SUB_DIST) the sub-path tests are skipped, unless CI is set
+// (then they fail).
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -126,6 +127,7 @@ async function runOne(test) {
 // ---------------------------------------------------------------- main
 async function main() {
   fs.mkdirSync(out, { recursive: true });
+  for (const f of fs.readdirSync(out)) if (f.startsWith('FAIL-')) fs.rmSync(path.join(out, f));
   const dir = path.join(here, 'tests');
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.mjs') && f !== 'lib.mjs').sort()) {
     await import(pathToFileURL(path.join(dir, f)).href);
@@ -137,7 +139,7 @@ async function main() {
   }
 
   const dist = path.join(root, 'dist');
-  const sub = path.join(root, 'target', 'dist-sub');
+  const sub = process.env.E2E_SUB_DIST ? path.resolve(process.env.E2E_SUB_DIST) : path.join(root, 'target', 'dist-sub');
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     console.log('not ok - dist/ exists\n    dist/index.html is missing: run `trunk build --release` first');
     console.log('0 passed, 1 failed');

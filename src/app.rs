@@ -369,6 +369,13 @@ fn intercept_links(ctx: Ctx) {
         let Ok(Some(a)) = el.closest("a[href]") else {
             return;
         };
+        // In-page links (`#events`): with `<base href>` the browser would resolve them against
+        // the base and leave the page, so move focus to the target here instead.
+        if let Some(hash) = a.get_attribute("href").filter(|h| h.starts_with('#')) {
+            ev.prevent_default();
+            focus_target(&hash[1..]);
+            return;
+        }
         if a.has_attribute("download")
             || a.get_attribute("target").is_some_and(|t| t != "_self")
             || a.get_attribute("rel")
@@ -401,6 +408,22 @@ fn intercept_links(ctx: Ctx) {
         ctx.navigate(route, same);
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Scrolls to an element by id and focuses it (or, for the list, its roving tab stop).
+fn focus_target(id: &str) {
+    let Some(el) = document().get_element_by_id(id) else {
+        return;
+    };
+    let target = el
+        .query_selector("[tabindex=\"0\"]")
+        .ok()
+        .flatten()
+        .unwrap_or(el);
+    target.scroll_into_view();
+    if let Ok(h) = target.dyn_into::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
 }
 
 /// Reads an attribute-safe string of the current location (for sharing).

@@ -538,7 +538,7 @@ fn fmt_num(v: f64) -> String {
 /// The trade page: the chart, the disagreements, and every figure with its quote.
 pub fn trade_page(ds: &Dataset, links: Links) -> String {
     let mut h = String::from("<h1>Trade figures</h1><p>Each figure is dated to the period it is about, not to the article. Where the sources disagree, both values are shown with their quotes; the sources do not explain the gap and it is not smoothed here.</p>");
-    h.push_str(&chart(ds));
+    h.push_str(&chart(ds, links.base));
     h.push_str("<h2>Where the sources disagree</h2>");
     for g in &ds.discrepancies {
         let _ = write!(
@@ -614,7 +614,8 @@ pub fn trade_page(ds: &Dataset, links: Links) -> String {
 
 /// The SVG chart: one point per valued figure on a log scale, each linked to its quote, with
 /// dashed lines joining figures the sources leave unreconciled.
-pub fn chart(ds: &Dataset) -> String {
+pub fn chart(ds: &Dataset, base: &str) -> String {
+    let trade = esc(&page_href(base, Page::Trade, &Query::default()));
     let figs: Vec<&Figure> = ds
         .figures
         .iter()
@@ -697,7 +698,7 @@ pub fn chart(ds: &Dataset) -> String {
         };
         let _ = write!(
             h,
-            "<a href=\"#figure-{}\" class=\"point\" aria-label=\"{l}\"><title>{l}</title><circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"7\" class=\"{class}{}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"pt-label\">{}</text></a>",
+            "<a href=\"{trade}#figure-{}\" class=\"point\" aria-label=\"{l}\"><title>{l}</title><circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"7\" class=\"{class}{}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"pt-label\">{}</text></a>",
             esc(&f.id),
             if f.approximate { " approx" } else { "" },
             cx + dx,

@@ -134,15 +134,27 @@ impl Index {
         Index { texts, groups }
     }
 
-    /// Turns a query into terms; each term is a set of alternatives (a name and its variants).
+    /// Turns a query into terms; each term is a set of alternatives: what was typed (matched
+    /// anywhere, so a prefix finds as you type) and the variants of a name it equals (matched as
+    /// whole words, so the variant "war" does not find "warm").
     pub fn terms(&self, q: &str) -> Vec<Vec<String>> {
         let folded = fold(q);
         if folded.is_empty() {
             return Vec::new();
         }
+        let variants = |typed: &str, g: &[String], alts: &mut Vec<String>| {
+            for n in g {
+                let whole = format!(" {n} ");
+                if n != typed && !alts.contains(&whole) {
+                    alts.push(whole);
+                }
+            }
+        };
         // A whole-query match on a variant group (e.g. "nagorno karabakh") is one term.
         if let Some(g) = self.groups.iter().find(|g| g.contains(&folded)) {
-            return vec![g.clone()];
+            let mut alts = vec![folded.clone()];
+            variants(&folded, g, &mut alts);
+            return vec![alts];
         }
         folded
             .split(' ')
@@ -150,11 +162,7 @@ impl Index {
                 let mut alts = vec![w.to_string()];
                 for g in &self.groups {
                     if g.iter().any(|n| n == w || n.split(' ').any(|p| p == w)) {
-                        for n in g {
-                            if !alts.contains(n) {
-                                alts.push(n.clone());
-                            }
-                        }
+                        variants(w, g, &mut alts);
                     }
                 }
                 alts
@@ -240,6 +248,30 @@ pub fn suggest(ds: &Dataset, wanted: &str, n: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn variants_match_whole_words_and_typing_matches_prefixes() {
+        let json = r#"{"sources":[{"id":"s","title":"t","url":"https://x.org"}],
+            "topics":[{"id":"k","name":"Karabakh conflict","variants":["war","Garabagh"]}],
+            "people":[{"id":"l","name":"Alexander Lukashenko","variants":["Lukashenka"]}],
+            "events":[
+              {"id":"a","kind":"call","title":"Warm relations","date":"2021","sources":["s"]},
+              {"id":"b","kind":"call","title":"After the war","date":"2021","sources":["s"]},
+              {"id":"c","kind":"call","title":"Talks","date":"2021","sources":["s"],"participants":["l"]}]}"#;
+        let ds = crate::dataset::load_str(json, None).expect("loads").dataset;
+        let idx = Index::build(&ds);
+        let hits = |q: &str| -> Vec<String> {
+            let t = idx.terms(q);
+            (0..ds.events.len())
+                .filter(|&i| idx.matches(i, &t))
+                .map(|i| ds.events[i].id.clone())
+                .collect()
+        };
+        assert_eq!(hits("garabagh"), vec!["b"]);
+        assert_eq!(hits("Lukashenka"), vec!["c"]);
+        assert_eq!(hits("Luka"), vec!["c"]);
+        assert_eq!(hits("war"), vec!["a", "b"]);
+    }
 
     #[test]
     fn folds_case_diacritics_and_punctuation() {

@@ -330,7 +330,8 @@ pub fn follow_route_in_head(ctx: Ctx) {
             Page::Timeline => {
                 let f = ctx.filtered.get();
                 let t = if route.query.is_filtered() {
-                    format!("{} events \u{2014} {site}", f.visible.len())
+                    let n = f.visible.len();
+                    format!("{n} event{} \u{2014} {site}", if n == 1 { "" } else { "s" })
                 } else {
                     site.clone()
                 };

@@ -1,0 +1,139 @@
+// The timeline and its cards: list, opening and closing cards, deep links, history, not found.
+import {
+  test, env, assert, eq, sameSet, goto, ready, card, listLinks, listIds, pathOf, shot,
+  KIND_LABEL, isInferred, yearOf, firstOfKind,
+} from './lib.mjs';
+
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const cardTitle = (page) => page.locator('#card-title');
+
+test('home lists every event of /data/events.json in an ordered list', async (t) => {
+  const { BASE, DATA } = env;
+  const page = await t.open();
+  await goto(page, BASE + '/');
+  eq(await page.locator('ol#events > li.item').count(), DATA.events.length, 'li.item count');
+  sameSet(await listIds(page), DATA.events.map((e) => e.id), 'event ids in the list');
+  // Time order: each item's <time datetime> never goes backwards.
+  const dates = await page.locator('ol#events time').evaluateAll((ts) => ts.map((x) => x.getAttribute('datetime')));
+  for (let i = 1; i < dates.length; i++) assert(dates[i - 1].slice(0, 4) <= dates[i].slice(0, 4), `list out of year order at ${i}: ${dates[i - 1]} then ${dates[i]}`);
+  eq(await page.title(), DATA.title, 'document title on the home page');
+  await shot(page, 'home-1280-light');
+});
+
+test('each list link is named by its text: kind, date, (inferred), title', async (t) => {
+  const { BASE, DATA } = env;
+  const page = await t.open();
+  await goto(page, BASE + '/');
+  for (const e of DATA.events) {
+    const link = page.locator(`#events a[data-id="${e.id}"]`);
+    eq(await link.getAttribute('aria-label'), null, `${e.id}: no aria-label overriding the visible text`);
+    const date = (await link.locator('time').textContent()).trim();
+    assert(date.includes(String(yearOf(e.date))), `${e.id}: the date shows the year: ${date}`);
+    const name = [KIND_LABEL[e.kind], date, ...(isInferred(e) ? ['inferred'] : []), e.title].join(' ');
+    // The accessible name as Chromium computes it, found by role.
+    eq(await page.getByRole('link', { name, exact: true }).count(), 1, `${e.id}: a link named ${JSON.stringify(name)}`);
+  }
+});
+
+test('clicking an event opens its card in place (pushState, no reload), focused', async (t) => {
+  const { BASE, DATA } = env;
+  const page = await t.open();
+  await goto(page, BASE + '/');
+  await page.evaluate(() => { window.__marker = 'same document'; });
+  const e = DATA.events[Math.min(2, DATA.events.length - 1)];
+  await page.getByRole('link', { name: new RegExp(`${esc(e.title)}$`) }).first().click();
+  await card(page).waitFor();
+  eq(pathOf(page), `/events/${e.id}`, 'URL');
+  eq(await page.evaluate(() => window.__marker), 'same document', 'no reload');
+  eq(await card(page).getAttribute('data-id'), e.id, 'card data-id');
+  eq((await cardTitle(page).textContent()).trim(), e.title, 'card heading');
+  eq(await card(page).getAttribute('aria-labelledby'), 'card-title', 'card is labelled by its heading');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'card-title', null, { timeout: 3000 })
+    .catch(() => { throw new Error('focus did not move to h2#card-title'); });
+  eq(await page.title(), `${e.title} — ${DATA.title}`, 'document title follows the card');
+  eq(await page.locator(`#events a[data-id="${e.id}"]`).getAttribute('aria-current'), 'page', 'list marks the open event');
+  await shot(page, 'card-1280-light');
+});
+
+test('Escape closes the card, the URL returns to / and focus to the list link', async (t) => {
+  const { BASE, DATA } = env;
+  const page = await t.open();
+  await goto(page, BASE + '/');
+  const e = DATA.events[Math.min(4, DATA.events.length - 1)];
+  await page.locator(`#events a[data-id="${e.id}"]`).click();
+  await card(page).waitFor();
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'card-title');
+  await page.keyboard.press('Escape');
+  await page.waitForURL((u) => u.pathname === '/', { timeout: 3000 });
+  eq(await card(page).count(), 0, 'card closed');
+  await page.waitForFunction((id) => document.activeElement && document.activeElement.dataset.id === id, e.id, { timeout: 3000 })
+    .catch(() => { throw new Error('focus did not return to the event\'s list link'); });
+  eq(await page.title(), DATA.title, 'document title back to the site title');
+  // The close button does the same.
+  await page.locator(`#events a[data-id="${e.id}"]`).click();
+  await card(page).waitFor();
+  await page.getByRole('button', { name: 'Close the card' }).click();
+  await page.waitForURL((u) => u.pathname === '/', { timeout: 3000 });
+  eq(await card(page).count(), 0, 'card closed by the button');
+  await page.waitForFunction((id) => document.activeElement && document.activeElement.dataset.id === id, e.id, { timeout: 3000 })
+    .catch(() => { throw new Error('focus did not return to the list link after the close button'); });
+});
+
+test('a deep link /events/<id> loads that card directly', async (t) => {
+  const { BASE, DATA } = env;
+  const page = await t.open();
+  const e = firstOfKind(DATA, 'call');
+  await goto(page, `${BASE}/events/${e.id}`);
+  await card(page).waitFor();
+  eq(await card(page).getAttribute('data-id'), e.id, 'card');
+  eq((await cardTitle(page).textContent()).trim(), e.title, 'card heading');
+  eq(await page.title(), `${e.title} — ${DATA.title}`, 'document title');
+  eq(await page.locator(`#events a[data-id="${e.id}"][aria-current="page"]`).count(), 1, 'list marks the open event');
+  eq(await page.locator('#static').count(), 0, 'the static copy gave way to the app');
+  eq(await page.locator('#card-title').count(), 1, 'one card heading');
+});
+
+test('back and forward step through opened cards', async (t) => {
+  const { BASE, DATA } = env;
+  assert(DATA.events.length >= 4, 'needs 4 events');
+  const page = await t.open();
+  await goto(page, BASE + '/');
+  const [a, b] = [DATA.events[0].id, DATA.events[3].id];
+  await page.locator(`#events a[data-id="${a}"]`).click();
+  await page.waitForURL(`**/events/${a}`);
+  await page.locator(`#events a[data-id="${b}"]`).click();
+  await page.waitForURL(`**/events/${b}`);
+  eq(await card(page).getAttribute('data-id'), b, 'B open');
+  await page.goBack();
+  await page.waitForURL(`**/events/${a}`);
+  await page.locator(`aside.card[data-id="${a}"]`).waitFor({ timeout: 3000 });
+  await page.goBack();
+  await page.waitForURL((u) => u.pathname === '/');
+  await card(page).waitFor({ state: 'detached', timeout: 3000 });
+  await page.goForward();
+  await page.waitForURL(`**/events/${a}`);
+  await page.locator(`aside.card[data-id="${a}"]`).waitFor({ timeout: 3000 });
+  eq(await page.title(), `${DATA.events[0].title} — ${DATA.title}`, 'title after forward');
+  await page.reload();
+  await ready(page);
+  eq(await card(page).getAttribute('data-id'), a, 'reload keeps the card');
+});
+
+test('an unknown id shows "No event with this id" with suggestions', async (t) => {
+  const { BASE, DATA } = env;
+  const page = await t.open();
+  const resp = await goto(page, `${BASE}/events/nope-123`);
+  eq(resp.status(), 404, 'an unknown event is served as 404.html with status 404');
+  await card(page).waitFor();
+  eq((await cardTitle(page).textContent()).trim(), 'No event with this id', 'heading');
+  assert(await page.locator('.card ul.suggestions').isVisible(), 'suggestions list');
+  eq(await listLinks(page).count(), DATA.events.length, 'the timeline is still there');
+  assert((await page.title()).startsWith('Event not found'), `document title: ${await page.title()}`);
+  // A near miss suggests the event it resembles.
+  const e = DATA.events[0];
+  await goto(page, `${BASE}/events/${e.id}x`);
+  const sugg = await page.locator('.card ul.suggestions a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert(sugg.includes(`/events/${e.id}`), `suggestions for ${e.id}x include ${e.id}: ${sugg}`);
+  await page.locator(`.card ul.suggestions a[href="/events/${e.id}"]`).click();
+  await page.locator(`aside.card[data-id="${e.id}"]`).waitFor({ timeout: 3000 });
+});

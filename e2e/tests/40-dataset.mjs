@@ -1,0 +1,76 @@
+// "Open your own dataset": the file picker and ?data=<same-origin URL>; partial loads list their
+// problems; a file with nothing usable never replaces what is shown.
+import { test, env, assert, eq, sameSet, goto, card, listIds, pathOf, fixture, shot } from './lib.mjs';
+import fs from 'node:fs';
+
+const picker = (page) => page.getByLabel('Open dataset…');
+
+test('file picker: a dataset with 2 bad events of 5 loads 3 and lists the problems', async (t) => {
+  const { BASE } = env;
+  const mixed = JSON.parse(fs.readFileSync(fixture('mixed.json'), 'utf8'));
+  const page = await t.open();
+  await goto(page, BASE + '/');
+  eq(await picker(page).getAttribute('type'), 'file', 'the "Open dataset…" label names a file input');
+  await picker(page).setInputFiles(fixture('mixed.json'));
+  await page.waitForFunction(() => document.querySelectorAll('#events a[data-id]').length === 3, null, { timeout: 5000 });
+  sameSet(await listIds(page), ['ok-1', 'ok-2', 'ok-3'], 'the valid events');
+  const panel = page.locator('details.problems');
+  await panel.waitFor({ timeout: 3000 });
+  assert(await panel.evaluate((d) => d.open), 'the problems panel is open');
+  const summary = (await panel.locator('summary').textContent()).trim();
+  assert(/^3 of 5 events loaded\b.*\bmixed\.json\b.*\b2 rejected\b/.test(summary), `summary says 3 of 5 loaded, 2 rejected: ${summary}`);
+  eq(await panel.locator('thead th').allTextContents(), ['Item', 'Field', 'Problem'], 'table header');
+  const rows = await panel.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+  assert(rows.length >= 2, `at least two problem rows: ${JSON.stringify(rows)}`);
+  assert(rows.every((r) => r.length === 3), 'rows have item, field, problem');
+  assert(rows.some(([item, field, msg]) => item === 'bad-date' && /date/.test(field) && /2021-02-30/.test(msg)), `a row for bad-date's date: ${JSON.stringify(rows)}`);
+  assert(rows.some(([item, field, msg]) => item === 'ok-1' && field === 'id' && /unique|earlier/.test(msg)), `a row for the duplicate id: ${JSON.stringify(rows)}`);
+  eq((await page.locator('header.site .brand .title').textContent()).trim(), mixed.title, 'the header shows the dataset title');
+  assert((await page.locator('footer.site').textContent()).includes('mixed.json'), 'the footer names the file');
+  await shot(page, 'problems-1280-light');
+  // Its events open like any other.
+  await page.locator('#events a[data-id="ok-2"]').click();
+  await card(page).waitFor();
+  eq(pathOf(page), '/events/ok-2', 'card URL');
+  eq((await page.locator('#card-title').textContent()).trim(), 'Second valid call', 'card of a loaded event');
+});
+
+test('file picker: a file with nothing usable keeps the current dataset and says why', async (t) => {
+  const { BASE, DATA } = env;
+  const page = await t.open();
+  await goto(page, BASE + '/');
+  const allBad = { schema_version: 1, title: 'All bad', events: [{ id: 'x', kind: 'nope', title: 't', date: '2021-13-01', sources: [] }] };
+  await picker(page).setInputFiles({ name: 'all-bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(allBad)) });
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 3000 });
+  assert(/all-bad\.json/.test(await alert.textContent()), `the error names the file: ${await alert.textContent()}`);
+  assert(/unchanged/.test(await alert.textContent()), 'says the dataset is unchanged');
+  eq((await listIds(page)).length, DATA.events.length, 'the embedded dataset is still shown');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await alert.waitFor({ state: 'detached', timeout: 3000 });
+  await picker(page).setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"events": [') });
+  await page.getByRole('alert').waitFor({ timeout: 3000 });
+  assert(/broken\.json/.test(await page.getByRole('alert').textContent()), 'invalid JSON is reported');
+  eq((await listIds(page)).length, DATA.events.length, 'still the embedded dataset');
+});
+
+test('?data=/data/events.json opens a same-origin dataset; other origins are refused', async (t) => {
+  const { BASE, DATA } = env;
+  const page = await t.open();
+  await goto(page, `${BASE}/?data=/data/events.json`);
+  await page.waitForFunction(() => /\/data\/events\.json/.test(document.querySelector('footer.site').textContent), null, { timeout: 5000 });
+  sameSet(await listIds(page), DATA.events.map((e) => e.id), 'the events of /data/events.json');
+  eq(await page.locator('details.problems').count(), 0, 'the published dataset has no problems');
+  // Links keep the dataset parameter.
+  const e = DATA.events[0];
+  await page.locator(`#events a[data-id="${e.id}"]`).click();
+  await card(page).waitFor();
+  eq(pathOf(page), `/events/${e.id}`, 'card URL');
+  eq(new URL(page.url()).searchParams.get('data'), '/data/events.json', 'the card URL keeps ?data=');
+  // Another origin is refused with a message; the embedded dataset stays.
+  await goto(page, `${BASE}/?data=https://example.org/evil.json`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 3000 });
+  assert(/not on this site/.test(await alert.textContent()), `refusal: ${await alert.textContent()}`);
+  eq((await listIds(page)).length, DATA.events.length, 'embedded dataset kept');
+});

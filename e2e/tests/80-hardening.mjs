@@ -1,6 +1,8 @@
 // Hardening: nothing leaves 127.0.0.1, hostile datasets stay text, odd URLs land somewhere
 // sensible, and the app works offline after a first visit.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, env, assert, eq, goto, ready, card, listIds, fixture } from './lib.mjs';
 
 test('a tour of the app requests nothing outside 127.0.0.1', async (t) => {
@@ -145,4 +147,42 @@ test('after a first visit the app works offline (service worker)', async (t) => 
   await goto(page, `${BASE}/events/${e.id}`);
   eq(await card(page).getAttribute('data-id'), e.id, 'an event page offline');
   await t.contexts[0].setOffline(false);
+});
+
+// The one timed assertion the project allows (a correctness bound, not a speed target): opening
+// a huge or hostile dataset never blocks the main thread for more than a second. The inputs are
+// generated here, not committed.
+test('huge and deeply nested files never freeze the tab for more than a second', async (t) => {
+  const { BASE } = env;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'azby-huge-'));
+  const event = (i) => ({ id: `e-${i}`, kind: ['visit', 'meeting', 'call', 'statement', 'context'][i % 5],
+    title: `Generated event number ${i} with a reasonably long title for realism`, summary: 'Padding text '.repeat(12),
+    date: `${1900 + (i % 120)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, sources: ['s'] });
+  const big = { sources: [{ id: 's', title: 'Generated', url: 'https://example.org/' }], events: [] };
+  for (let i = 0; i < 40000; i++) big.events.push(event(i));
+  const files = {
+    'huge-valid.json': JSON.stringify(big), // ~16 MB, loads
+    'fifty-mb.json': '{"events": [' + '{"id": "x", "kind": "call", "title": "padding", "date": "2021"},'.repeat(800000) + '{}]}', // refused by size
+    'deep.json': '{"events": ' + '['.repeat(200000) + ']'.repeat(200000) + '}', // refused as JSON
+  };
+  const page = await t.open();
+  await goto(page, BASE + '/');
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+      .observe({ type: 'longtask' });
+  });
+  for (const [name, text] of Object.entries(files)) {
+    const f = path.join(tmp, name);
+    fs.writeFileSync(f, text);
+    await page.locator('input[type=file]').setInputFiles(f);
+    await page.waitForFunction((n) => document.querySelector('footer').textContent.includes(n) || /Could not open/.test(document.body.textContent), name, { timeout: 20000 });
+    if (name !== 'huge-valid.json') {
+      assert(/Could not open/.test(await page.locator('.notice.error').textContent()), `${name}: a clear message`);
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+    }
+  }
+  const longest = await page.evaluate(() => window.__longest);
+  assert(longest < 1000, `longest main-thread task ${Math.round(longest)} ms`);
+  fs.rmSync(tmp, { recursive: true, force: true });
 });

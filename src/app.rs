@@ -177,7 +177,7 @@ fn register_service_worker() {
 }
 
 /// Replaces the page with a message and a reload link (the app's state cannot be trusted now).
-fn show_crash() {
+pub fn show_crash() {
     let doc = document();
     if doc.get_element_by_id("crash").is_some() {
         return;

@@ -858,12 +858,12 @@ pub fn overview_svg(fracs: &[f64]) -> String {
     let mut h = String::from(
         "<svg viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\">",
     );
-    let mut last = i64::MIN;
+    let mut last: Option<i64> = None;
     for f in fracs {
         let x = (f * 1000.0).round() as i64;
-        if x - last >= 2 {
+        if last.is_none_or(|l| x - l >= 2) {
             let _ = write!(h, "<rect x=\"{x}\" y=\"1\" width=\"2\" height=\"8\"/>");
-            last = x;
+            last = Some(x);
         }
     }
     h.push_str("</svg>");
@@ -873,6 +873,12 @@ pub fn overview_svg(fracs: &[f64]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overview_thins_out_close_ticks() {
+        let svg = overview_svg(&[0.0, 0.0005, 0.5, 1.0]);
+        assert_eq!(svg.matches("<rect").count(), 3);
+    }
 
     #[test]
     fn escapes_markup() {

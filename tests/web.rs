@@ -116,3 +116,28 @@ async fn kind_filters_show_live_counts() {
         .unwrap_or_default();
     assert!(text.contains('(') && text.contains(')'), "{text}");
 }
+
+#[wasm_bindgen_test]
+fn a_panic_shows_a_recovery_message_with_a_reload_link() {
+    // `start()` installs a panic hook that calls this; a panic cannot be caught in a test run
+    // (wasm aborts), so the message itself is checked.
+    az_by_timeline::app::show_crash();
+    let crash = doc().get_element_by_id("crash").expect("recovery message");
+    assert_eq!(crash.get_attribute("role").as_deref(), Some("alert"));
+    assert!(crash
+        .text_content()
+        .unwrap_or_default()
+        .contains("reload the page"));
+    let link = crash
+        .query_selector("a[href]")
+        .expect("query")
+        .expect("reload link");
+    assert!(!link.get_attribute("href").unwrap_or_default().is_empty());
+    // Showing it twice does not stack messages.
+    az_by_timeline::app::show_crash();
+    assert_eq!(
+        doc().query_selector_all("#crash").expect("query").length(),
+        1
+    );
+    crash.remove();
+}

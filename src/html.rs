@@ -143,7 +143,7 @@ pub fn citation(e: &Event, ds: &Dataset, permalink: &str) -> String {
     format!(
         "\u{201c}{}\u{201d} ({}, {}{}). In: {}. Sources: {}. {}",
         e.title,
-        e.kind.label().to_lowercase(),
+        e.kind.label().to_ascii_lowercase(),
         human_range(&e.date, e.end.as_ref()),
         if e.basis.is_inferred() {
             ", date inferred"
@@ -424,7 +424,7 @@ pub fn entity_page(ds: &Dataset, kind: EntityKind, id: &str, origin: &str, links
     let Some(ent) = ds.entity(kind, id) else {
         return format!(
             "<h1>No {} with this id</h1><p>Nothing in {} has the id <code>{}</code>.</p><p><a href=\"{}\">Back to the timeline</a></p>",
-            kind.label().to_lowercase(),
+            kind.label().to_ascii_lowercase(),
             esc(origin),
             esc(&crate::dataset::validate::truncate(id, 80)),
             links.page(Page::Timeline)

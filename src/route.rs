@@ -75,7 +75,7 @@ impl Route {
             [one] if one.eq_ignore_ascii_case("trade") => Page::Trade,
             [one] if one.eq_ignore_ascii_case("about") => Page::About,
             [coll, id] => {
-                let id = id.to_lowercase();
+                let id = id.to_ascii_lowercase();
                 match coll.to_ascii_lowercase().as_str() {
                     "events" | "event" => Page::Event(id),
                     "people" => Page::Entity(EntityKind::Person, id),
@@ -165,8 +165,8 @@ impl Query {
                 "q" => q.q = v,
                 "from" => q.from = parse_year(&v),
                 "to" => q.to = parse_year(&v),
-                "person" => q.person = non_empty(v.to_lowercase()),
-                "topic" => q.topic = non_empty(v.to_lowercase()),
+                "person" => q.person = non_empty(v.to_ascii_lowercase()),
+                "topic" => q.topic = non_empty(v.to_ascii_lowercase()),
                 "data" => q.data = non_empty(v),
                 _ => {}
             }

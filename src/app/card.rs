@@ -148,7 +148,7 @@ fn copy(text: &str, what: &str) -> String {
     } else {
         format!(
             "Copying is not available here: select the {} below.",
-            what.to_lowercase()
+            what.to_ascii_lowercase()
         )
     }
 }

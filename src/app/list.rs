@@ -193,10 +193,10 @@ pub fn EventList() -> impl IntoView {
             }
         }
     });
-    let pad_top = move || format!("{}px", range.get().start as f64 * ROW);
+    let pad_top = move || format!("{}px", range.get().start * ROW as usize);
     let pad_bottom = move || {
         let n = ctx.filtered.with(|f| f.visible.len());
-        format!("{}px", n.saturating_sub(range.get().end) as f64 * ROW)
+        format!("{}px", n.saturating_sub(range.get().end) * ROW as usize)
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let f = ctx.filtered.get_untracked();

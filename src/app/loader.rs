@@ -78,7 +78,7 @@ pub fn open_from_query(ctx: Ctx) {
         Ok(u) if u.origin() == loc.origin().unwrap_or_default() => u.href(),
         _ => {
             ctx.load_error.set(Some(LoadError::new(format!(
-                "The data link {url:?} is not on this site; only same-origin datasets can be opened by link. The embedded dataset is shown."
+                "The data link \u{201c}{url}\u{201d} is not on this site; only same-origin datasets can be opened by link. The embedded dataset is shown."
             ))));
             return;
         }

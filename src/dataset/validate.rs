@@ -222,7 +222,7 @@ pub fn validate(raw: &RawDataset, quotes: Option<&QuoteTexts>) -> (Dataset, Vec<
                 &format!("events[{i}]"),
                 "id",
                 &format!(
-                    "{:?} is not a usable id (1 to 120 of a-z, 0-9, '-', '_', '.')",
+                    "\"{}\" is not a usable id (1 to 120 of a-z, 0-9, '-', '_', '.')",
                     truncate(&e.id, 60)
                 ),
             );
@@ -404,7 +404,7 @@ impl Validator<'_> {
                 id,
                 "kind",
                 &format!(
-                    "{:?} is not one of visit, meeting, call, signing, statement, context",
+                    "\"{}\" is not one of visit, meeting, call, signing, statement, context",
                     truncate(&e.kind, 40)
                 ),
             );
@@ -483,7 +483,7 @@ impl Validator<'_> {
         if let Some(p) = &e.part_of {
             if self.event_ref(id, "part_of", p, declared) {
                 if declared.get(p.as_str()).copied().flatten() != Some(Kind::Visit) {
-                    self.push(id, "part_of", &format!("{p:?} is not a visit"));
+                    self.push(id, "part_of", &format!("\"{p}\" is not a visit"));
                 }
                 if kind == Some(Kind::Visit) {
                     self.push(id, "part_of", "a visit cannot be part of another visit");
@@ -498,7 +498,7 @@ impl Validator<'_> {
                 self.push(
                     id,
                     "sources",
-                    &format!("source {:?} is not in the sources list", truncate(s, 60)),
+                    &format!("source \"{}\" is not in the sources list", truncate(s, 60)),
                 );
             }
         }
@@ -563,7 +563,7 @@ impl Validator<'_> {
         match PartialDate::parse(s) {
             Ok(d) => Some(d),
             Err(err) => {
-                self.push(id, field, &format!("{:?} {err}", truncate(s, 40)));
+                self.push(id, field, &format!("\"{}\" {err}", truncate(s, 40)));
                 None
             }
         }
@@ -592,7 +592,7 @@ impl Validator<'_> {
                 self.push(
                     id,
                     field,
-                    &format!("{:?} is not stated or inferred", truncate(other, 40)),
+                    &format!("\"{}\" is not stated or inferred", truncate(other, 40)),
                 );
                 None
             }
@@ -606,7 +606,7 @@ impl Validator<'_> {
                 id,
                 field,
                 &format!(
-                    "{:?} is not in the {} list",
+                    "\"{}\" is not in the {} list",
                     truncate(r, 60),
                     kind.segment()
                 ),
@@ -629,7 +629,7 @@ impl Validator<'_> {
             self.push(
                 id,
                 field,
-                &format!("event {:?} does not exist", truncate(r, 60)),
+                &format!("event \"{}\" does not exist", truncate(r, 60)),
             );
             false
         } else {
@@ -656,7 +656,7 @@ impl Validator<'_> {
                 id,
                 &format!("{field}.source"),
                 &format!(
-                    "source {:?} is not in the sources list",
+                    "source \"{}\" is not in the sources list",
                     truncate(&q.source, 60)
                 ),
             ),
@@ -666,7 +666,7 @@ impl Validator<'_> {
                         None => self.push(
                             id,
                             &format!("{field}.source"),
-                            &format!("article {file:?} was not found among the seed articles"),
+                            &format!("article \"{file}\" was not found among the seed articles"),
                         ),
                         Some(article) => {
                             if !article.contains(&normalize_quote(&q.text)) {
@@ -674,7 +674,7 @@ impl Validator<'_> {
                                     id,
                                     &format!("{field}.text"),
                                     &format!(
-                                        "{:?} is not found in article {file}",
+                                        "\"{}\" is not found in article {file}",
                                         truncate(&q.text, 80)
                                     ),
                                 );
@@ -726,7 +726,7 @@ impl Validator<'_> {
                     self.push(
                         &item,
                         "event",
-                        &format!("event {:?} does not exist", truncate(ev, 60)),
+                        &format!("event \"{}\" does not exist", truncate(ev, 60)),
                     );
                 }
             }
@@ -765,7 +765,7 @@ impl Validator<'_> {
                     self.push(
                         &item,
                         "figures",
-                        &format!("figure {:?} does not exist", truncate(f, 60)),
+                        &format!("figure \"{}\" does not exist", truncate(f, 60)),
                     );
                 }
             }

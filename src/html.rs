@@ -655,10 +655,13 @@ pub fn chart(ds: &Dataset, base: &str) -> String {
             ht - 16.0
         );
     }
+    // Each disagreement is drawn between its first two figures (the values it contrasts); any
+    // further figures it cites are context, listed in the text below the chart.
     for g in &ds.discrepancies {
         let pts: Vec<(f64, f64)> = g
             .figures
             .iter()
+            .take(2)
             .filter_map(|id| figs.iter().find(|f| &f.id == id))
             .filter_map(|f| {
                 f.value_musd
@@ -707,7 +710,7 @@ pub fn chart(ds: &Dataset, base: &str) -> String {
             l = esc(&label)
         );
     }
-    h.push_str("</svg><figcaption>Million US dollars, logarithmic scale. Filled: total turnover; hollow: one direction of trade; dashed lines join figures the sources leave unreconciled. Each point links to its quote below.</figcaption></figure>");
+    h.push_str("</svg><figcaption>Million US dollars, logarithmic scale. Filled: total turnover; hollow: part of it; dashed red lines join the values each disagreement contrasts. Each point links to its quote below.</figcaption></figure>");
     h
 }
 

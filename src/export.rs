@@ -40,12 +40,7 @@ pub fn csv(ds: &Dataset, positions: &[usize]) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let sources: Vec<String> = e
-            .sources
-            .iter()
-            .filter_map(|s| ds.source(s))
-            .map(|s| s.display())
-            .collect();
+        let sources = ds.source_names(e);
         let quotes: Vec<String> = e.quotes.iter().map(|q| q.text.clone()).collect();
         let fields = [
             e.id.clone(),

@@ -134,12 +134,7 @@ fn date_block(e: &Event) -> String {
 
 /// A ready citation: event, date, sources and permalink.
 pub fn citation(e: &Event, ds: &Dataset, permalink: &str) -> String {
-    let sources: Vec<String> = e
-        .sources
-        .iter()
-        .filter_map(|s| ds.source(s))
-        .map(|s| s.display())
-        .collect();
+    let sources = ds.source_names(e);
     format!(
         "\u{201c}{}\u{201d} ({}, {}{}). In: {}. Sources: {}. {}",
         e.title,

@@ -346,6 +346,15 @@ impl Dataset {
         self.source_index.get(id).map(|&i| &self.sources[i])
     }
 
+    /// How an event's sources are named on cards, in citations and exports.
+    pub fn source_names(&self, e: &Event) -> Vec<String> {
+        e.sources
+            .iter()
+            .filter_map(|s| self.source(s))
+            .map(Source::display)
+            .collect()
+    }
+
     /// The display name of an entity, or its id when unknown.
     pub fn name_of(&self, kind: EntityKind, id: &str) -> String {
         self.entity(kind, id)

@@ -62,6 +62,18 @@ pub fn Card(id: String) -> impl IntoView {
             {
                 let _ = h.focus();
             }
+            // Bring the card into view when it opened below the fold (a click low in the list).
+            if let Ok(Some(aside)) = document().query_selector("aside.card") {
+                let r = aside.get_bounding_client_rect();
+                let h = window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(800.0);
+                if r.top() > h * 0.25 || r.bottom() > h {
+                    aside.scroll_into_view();
+                }
+            }
             if js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false) {
                 if let Ok(Some(b)) = document().query_selector(".card [data-action=share]") {
                     let _ = b.remove_attribute("hidden");

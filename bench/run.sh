@@ -1,63 +1,143 @@
 #!/usr/bin/env bash
-# The benchmark (not part of the tests): our release build against TimelineJS 3.9.11 and
-# vis-timeline 8.5.4 on the same synthetic events, in one run, on this machine.
-#   bash bench/run.sh [--quick]      (--quick: N = 20 and 1000, 2 runs each)
-# Builds the default app and one app per size with the dataset embedded, serves everything
-# gzip-compressed on 127.0.0.1 (bench/server.mjs), measures every page with measure.mjs (cold
-# runs, medians with min and max), times search keystrokes at the largest size, runs Lighthouse on
-# the home page and an event page, then prints PASS/FAIL per target and writes BENCHMARKS.md.
+# The benchmark (not part of the tests): the release app against TimelineJS 3.9.11 and
+# vis-timeline 8.5.4 on the same events, in one run, on this machine; writes BENCHMARKS.md.
+#
+#   bash bench/run.sh [--quick] [--no-build] [--no-lighthouse] [--runs N] [--sizes "seed 1000 10000"]
+#
+#   --quick          sizes seed and 1000, 2 runs per page (about 10 minutes with the builds)
+#   --no-build       reuse the builds in target/bench/ (after a first full run)
+#   --no-lighthouse  skip Lighthouse
+# Full run (default): sizes seed, 1000 and 10000, 3 runs per page after 1 warm-up, 20-30 minutes.
+#
+# Steps: installs what is missing (scripts/setup.sh, then `npm ci` in bench/); generates the
+# datasets (bench/gen-ours.mjs: the same events in our schema and in the anchors' schema, plus the
+# seed dataset in the anchors' schema); builds the release app three ways with Trunk (default
+# build with the seed dataset under /seed/, and one build per large size with the dataset embedded,
+# under /embedded-N/; their own cargo target dir, so other builds in target/ are never touched);
+# serves it all with bench/server.mjs (127.0.0.1, gzip level 6); measures every page of
+# bench/targets.json with bench/measure.mjs (fresh Chromium and profile per run, HTTP cache off);
+# runs Lighthouse (mobile preset) on the home page and an event page of the default build; then
+# bench/summarize.mjs prints PASS/FAIL per target and writes BENCHMARKS.md.
+# Raw JSON, screenshots and Lighthouse reports: target/bench/run/; logs: target/bench/logs/.
+# Environment: CHROME_PATH (default /usr/bin/chromium), BENCH_OUT (default target/bench).
 set -euo pipefail
-bench=$(cd "$(dirname "$0")" && pwd)
+bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$bench/.." && pwd)
-sizes="20 1000 10000"; runs=3
-if [ "${1:-}" = --quick ]; then sizes="20 1000"; runs=2; fi
-largest=${sizes##* }
 
-bash "$root/scripts/setup.sh" browser
+sizes="seed 1000 10000"; runs=3; warmup=1; build=1; lighthouse=1; quick=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1; sizes="seed 1000"; runs=2; shift ;;
+    --no-build) build=0; shift ;;
+    --no-lighthouse) lighthouse=0; shift ;;
+    --runs) runs="$2"; shift 2 ;;
+    --sizes) sizes="$2"; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+step() { printf '\n== %s\n' "$*" >&2; }
+
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$root/node_modules/.bin:$PATH"
-cd "$bench"
-[ -d node_modules/playwright-core ] && [ -d node_modules/lighthouse ] || npm ci --no-audit --no-fund
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
+if ! command -v trunk >/dev/null || ! command -v wasm-bindgen >/dev/null || [ ! -x "$root/node_modules/.bin/wasm-opt" ] \
+   || [ ! -x "$CHROME_PATH" ]; then
+  step "installing what is missing (scripts/setup.sh)"
+  bash "$root/scripts/setup.sh" browser
+fi
+if [ ! -f "$bench/node_modules/.package-lock.json" ] || [ "$bench/package-lock.json" -nt "$bench/node_modules/.package-lock.json" ]; then
+  step "npm ci in bench/"
+  (cd "$bench" && npm ci --no-audit --no-fund)
+fi
 
-out="$root/target/bench"
-rm -rf "$out"; mkdir -p "$out" data
-for n in $sizes; do
-  [ -f "data/events-$n.json" ] || node data/gen.mjs "$n" > "data/events-$n.json"
-  node to-ours.mjs "data/events-$n.json" "data/ours-$n.json"
+out="${BENCH_OUT:-$root/target/bench}"
+results="$out/run"
+mkdir -p "$out/data" "$out/logs"
+rm -rf "$results"; mkdir -p "$results/lighthouse"; : > "$out/logs/measure.log"
+
+step "datasets (bench/gen-ours.mjs, deterministic)"
+node "$bench/gen-ours.mjs" --from-seed "$root/data/events.json" "$out/data/anchors-seed.json"
+for n in 20 $sizes; do
+  [ "$n" = seed ] && continue
+  [ -s "$out/data/ours-$n.json" ] && [ -s "$out/data/anchors-$n.json" ] && [ "$out/data/ours-$n.json" -nt "$bench/gen-ours.mjs" ] && continue
+  node "$bench/gen-ours.mjs" "$n" "$out/data/ours-$n.json" "$out/data/anchors-$n.json"
 done
 
-echo "== building the default app and one app per size (dataset embedded)"
-(cd "$root" && trunk build --release --public-url /app/ --dist "$out/app")
-mounts=(--mount "/app=$out/app")
+# One build at a time, niced (the machine is shared). Own target dir: the embedded dataset is an
+# input of the crate, and other builds in target/ must not pick up a benchmark dataset.
+trunk_build() { # DIST PUBLIC_URL [DATASET]
+  local dist=$1 url=$2 data=${3:-} log
+  log="$out/logs/build-$(basename "$dist").log"
+  echo "trunk build --release --public-url $url --dist $dist${data:+ (AZBY_DATASET=$data)}" >&2
+  if ! (cd "$root" && CARGO_TARGET_DIR="$out/cargo" AZBY_DATASET="$data" \
+        nice -n 10 trunk build --release --public-url "$url" --dist "$dist" > "$log" 2>&1); then
+    tail -30 "$log" >&2; echo "run.sh: build failed (log: $log)" >&2; exit 1
+  fi
+}
+if [ "$build" = 1 ]; then
+  step "release builds (Trunk; logs in target/bench/logs/)"
+  trunk_build "$out/seed" /seed/
+  for n in $sizes; do
+    [ "$n" = seed ] && continue
+    trunk_build "$out/embedded-$n" "/embedded-$n/" "$out/data/ours-$n.json"
+  done
+fi
+mounts=(--mount "/seed=$out/seed" --mount "/data=$out/data")
 for n in $sizes; do
-  cp "data/ours-$n.json" "$out/app/data/"
-  (cd "$root" && AZBY_DATASET="$bench/data/ours-$n.json" trunk build --release --public-url "/app-$n/" --dist "$out/app-$n")
-  mounts+=(--mount "/app-$n=$out/app-$n")
+  [ "$n" = seed ] && continue
+  [ -f "$out/embedded-$n/index.html" ] || { echo "run.sh: no build in $out/embedded-$n (run without --no-build)" >&2; exit 1; }
+  mounts+=(--mount "/embedded-$n=$out/embedded-$n")
 done
-node "$root/scripts/size-report.mjs" "$out/app" | tail -3
+[ -f "$out/seed/index.html" ] || { echo "run.sh: no build in $out/seed (run without --no-build)" >&2; exit 1; }
 
-echo "== measuring (compare.sh)"
-bash compare.sh --sizes "$sizes" --runs "$runs" --runs-large "$runs" --targets targets-ours.json \
-  "${mounts[@]}" --out-dir "$out/results" --report "$out/report.md"
+step "static server (bench/server.mjs, gzip)"
+node "$bench/server.mjs" --port 0 "${mounts[@]}" > "$out/logs/server.log" 2>&1 &
+server_pid=$!
+cleanup() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+base=""
+for _ in $(seq 1 100); do
+  base=$(sed -n 's#^listening \(http://127\.0\.0\.1:[0-9]*\)/.*#\1#p' "$out/logs/server.log")
+  [ -n "$base" ] && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$out/logs/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$base" ] || { echo "run.sh: the server did not start" >&2; exit 1; }
+echo "$base (pid $server_pid)" >&2
 
-echo "== keystroke to results and Lighthouse"
-node server.mjs --port 0 "${mounts[@]}" > "$out/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do grep -q listening "$out/server.log" && break; sleep 0.2; done
-base=$(sed -n 's/^listening \(http:[^ ]*\)\/ .*/\1/p' "$out/server.log")
-node keystroke.mjs "$base/app/?data=/app/data/ours-$largest.json" 15 | tee "$out/keystroke.json"
-event=$(node -e 'const d=require(process.argv[1]); console.log(d.events.find((e)=>e.kind==="call").id)' "$out/app/data/events.json")
-: > "$out/lighthouse.txt"
-for page in "home /app/" "event /app/events/$event/"; do
-  set -- $page
-  line=$(bash lighthouse.sh "$base$2" | grep '^performance' || true)
-  echo "$1: $line"
-  for cat in performance accessibility best-practices seo; do
-    score=$(echo "$line" | sed -n "s/.*$cat \([0-9]*\).*/\1/p")
-    echo "LH $1 $cat ${score:-0}" >> "$out/lighthouse.txt"
+step "measuring: sizes $sizes; $runs runs per page after $warmup warm-up"
+for n in $sizes; do
+  mapfile -t names < <(node -e '
+    const [file, n] = process.argv.slice(1);
+    for (const t of JSON.parse(require("fs").readFileSync(file, "utf8")).targets)
+      if (!t.sizes || t.sizes.includes(n)) console.log(t.name);' "$bench/targets.json" "$n")
+  for name in "${names[@]}"; do
+    mapfile -d '' -t spec < <(node -e '
+      const [file, name, n, base] = process.argv.slice(1);
+      const t = JSON.parse(require("fs").readFileSync(file, "utf8")).targets.find((x) => x.name === name);
+      process.stdout.write([base + t.url.replaceAll("{N}", n), ...(t.args || [])].join("\0") + "\0");' \
+      "$bench/targets.json" "$name" "$n" "$base")
+    echo "-- $name N=$n: ${spec[0]}" >&2
+    node "$bench/measure.mjs" --url "${spec[0]}" --label "$name@$n" --runs "$runs" --warmup "$warmup" \
+      --scroll-test --block-service-workers --screenshot-dir "$results/screenshots" \
+      "${spec[@]:1}" --out "$results/$name-$n.json" > /dev/null 2> >(tee -a "$out/logs/measure.log" >&2) || true
   done
 done
-kill $server 2>/dev/null || true
 
-cd "$root"
-node bench/verdict.mjs "$out/results" "$out/keystroke.json" "$out/lighthouse.txt" "$root/BENCHMARKS.md"
+if [ "$lighthouse" = 1 ]; then
+  step "Lighthouse 12.8.2, mobile preset (Lighthouse's default), on the default build"
+  event=$(node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const e = d.events.find((x) => x.kind === "visit") || d.events[0]; console.log(e.id);' "$root/data/events.json")
+  for page in "home:/seed/" "event:/seed/events/$event/"; do
+    name=${page%%:*}; path=${page#*:}
+    echo "-- $name: $base$path" >&2
+    bash "$bench/lighthouse.sh" "$base$path" --out "$results/lighthouse/$name.json" \
+      > "$results/lighthouse/$name.txt" 2>&1 || echo "Lighthouse failed for $path" >&2
+    cat "$results/lighthouse/$name.txt" >&2
+  done
+fi
+
+step "verdict"
+node "$bench/summarize.mjs" --results "$results" --sizes "$sizes" --runs "$runs" --quick "$quick" \
+  --seed-build "$out/seed" --out "$root/BENCHMARKS.md"

@@ -52,4 +52,4 @@ const server = http.createServer((req, res) => {
   } catch { /* fall through */ }
   notFound();
 });
-server.listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`));
+server.listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${prefix}`));

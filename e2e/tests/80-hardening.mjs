@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, env, assert, eq, goto, ready, card, listIds, fixture } from './lib.mjs';
+import { test, env, assert, eq, goto, ready, card, listIds, fixture, here } from './lib.mjs';
 
 test('a tour of the app requests nothing outside 127.0.0.1', async (t) => {
   const { BASE, DATA } = env;
@@ -185,4 +185,47 @@ test('huge and deeply nested files never freeze the tab for more than a second',
   const longest = await page.evaluate(() => window.__longest);
   assert(longest < 1000, `longest main-thread task ${Math.round(longest)} ms`);
   fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+// A new release replaces the cached one cleanly: one cache per release, the old one deleted once
+// the new service worker activates, and the page then runs on the new release's files.
+test('a new release replaces the offline copy cleanly (versioned cache)', async (t) => {
+  const { spawn } = await import('node:child_process');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'azby-release-'));
+  fs.cpSync(path.join(here, '..', 'dist'), tmp, { recursive: true });
+  const srv = spawn(process.execPath, [path.join(here, 'server.mjs'), tmp, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    // server.mjs prints its address; port 0 picks a free one.
+    const line = await new Promise((r) => srv.stdout.once('data', (d) => r(String(d))));
+    const origin = line.match(/http:\/\/127\.0\.0\.1:\d+/)[0];
+    const page = await t.open();
+    await goto(page, origin + '/');
+    const cacheNames = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('azby-')).sort());
+    // (waitForFunction treats a promise as truthy, so async conditions are polled from here.)
+    const until = async (what, cond, ms = 15000) => {
+      const end = Date.now() + ms;
+      for (;;) {
+        const v = await what();
+        if (cond(v)) return v;
+        if (Date.now() > end) throw new Error(`timed out waiting; last value ${JSON.stringify(v)}`);
+        await page.waitForTimeout(200);
+      }
+    };
+    const active = () => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active);
+    await until(active, (v) => v);
+    const first = await until(cacheNames, (v) => v.length === 1);
+    // Publish a "new release": the service worker's version changes.
+    const sw = path.join(tmp, 'sw.js');
+    fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = '([^']+)'/, "const VERSION = '$1-next'"));
+    await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); });
+    await until(cacheNames, (v) => v.length === 1 && v[0] !== first[0]);
+    const second = await cacheNames();
+    assert(second[0].endsWith('-next'), `the new release's cache: ${second}`);
+    await page.reload();
+    await ready(page);
+    assert((await listIds(page)).length > 0, 'the app runs on the new release');
+  } finally {
+    srv.kill();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 });

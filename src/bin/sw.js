@@ -27,19 +27,19 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  // Only ever read this release's cache (`caches.match` with a cacheName never creates one, so
+  // a worker being replaced cannot bring back the cache its successor deleted).
+  const cached = (what, opts = {}) => caches.match(what, { cacheName: CACHE, ...opts });
   if (req.mode === 'navigate') {
     // Pages: the network when there is one, else this release's copy, else the app shell.
     event.respondWith(
-      fetch(req).catch(() => caches.open(CACHE).then(async (cache) => {
+      fetch(req).catch(async () => {
         const path = url.pathname.endsWith('/') ? url.pathname + 'index.html' : url.pathname;
-        return (await cache.match(path)) || (await cache.match(path + '/index.html')) ||
-          (await cache.match(BASE + 'index.html'));
-      }))
+        return (await cached(path)) || (await cached(path + '/index.html')) || (await cached(BASE + 'index.html'));
+      })
     );
     return;
   }
   // Assets and data: this release's cache first, then the network.
-  event.respondWith(
-    caches.open(CACHE).then((cache) => cache.match(req, { ignoreSearch: true }).then((hit) => hit || fetch(req)))
-  );
+  event.respondWith(cached(req, { ignoreSearch: true }).then((hit) => hit || fetch(req)));
 });

@@ -76,6 +76,13 @@ trunk_build() { # DIST PUBLIC_URL [DATASET]
 }
 if [ "$build" = 1 ]; then
   step "release builds (Trunk; logs in target/bench/logs/)"
+  # The commit the builds are made from (BENCHMARKS.md reports it), noted before building.
+  commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  if [ -n "$(git -C "$root" status --porcelain --untracked-files=no -- src style index.html public data \
+        scripts build.rs Cargo.toml Cargo.lock Trunk.toml 2>/dev/null)" ]; then
+    commit="$commit plus uncommitted changes to the app"
+  fi
+  echo "$commit" > "$out/build-commit.txt"
   trunk_build "$out/seed" /seed/
   for n in $sizes; do
     [ "$n" = seed ] && continue
@@ -140,4 +147,4 @@ fi
 
 step "verdict"
 node "$bench/summarize.mjs" --results "$results" --sizes "$sizes" --runs "$runs" --quick "$quick" \
-  --seed-build "$out/seed" --out "$root/BENCHMARKS.md"
+  --seed-build "$out/seed" --commit-file "$out/build-commit.txt" --out "$root/BENCHMARKS.md"

@@ -4,7 +4,7 @@
 // BENCHMARKS.md (date, machine, commit, verdict, every page's numbers, Lighthouse, method).
 //
 //   node bench/summarize.mjs --results DIR --sizes "seed 1000 10000" --runs 3 [--quick 0|1]
-//                            [--seed-build DIR] [--out BENCHMARKS.md]
+//                            [--seed-build DIR] [--commit-file FILE] [--out BENCHMARKS.md]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
-const opt = { results: null, sizes: 'seed 1000 10000', runs: '?', quick: '0', seedBuild: null, out: null };
+const opt = { results: null, sizes: 'seed 1000 10000', runs: '?', quick: '0', seedBuild: null, commitFile: null, out: null };
 for (let i = 0; i < args.length; i++) {
   const k = args[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
   if (!(k in opt)) { console.error(`summarize.mjs: unknown argument ${args[i]}`); process.exit(2); }
@@ -42,13 +42,24 @@ const kib = (v) => (v == null ? '–' : (v / 1024).toFixed(1));
 
 // ------------------------------------------------------------------ machine, commit
 const sh = (cmd, a) => { try { return execFileSync(cmd, a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return null; } };
-const chromium = sh(process.env.CHROME_PATH || '/usr/bin/chromium', ['--version']) || 'unknown';
+const chromium = Object.values(R).flatMap((x) => Object.values(x)).map((d) => d.chromium).find(Boolean)
+  || sh(process.env.CHROME_PATH || '/usr/bin/chromium', ['--version']) || 'unknown';
 const cpuModel = (() => { try { return (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1]; } catch { return null; } })() || os.cpus()[0]?.model || 'unknown';
 const nproc = sh('nproc', []) || String(os.cpus().length);
-const commit = sh('git', ['-C', root, 'rev-parse', '--short', 'HEAD']) || 'unknown';
-const dirty = (sh('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no', '--', 'src', 'style', 'index.html', 'Cargo.toml', 'Cargo.lock', 'public', 'scripts', 'build.rs', 'Trunk.toml', 'data']) || '').length > 0;
-const any = Object.values(R).flatMap((x) => Object.values(x))[0];
-const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+// The commit the builds were made from (run.sh notes it before building); else the current one.
+let commit = null;
+try { commit = fs.readFileSync(opt.commitFile, 'utf8').trim(); } catch { /* not given */ }
+if (!commit) {
+  commit = sh('git', ['-C', root, 'rev-parse', '--short', 'HEAD']) || 'unknown';
+  const dirty = (sh('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no', '--', 'src', 'style', 'index.html', 'public', 'data',
+    'scripts', 'build.rs', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml']) || '').length > 0;
+  if (dirty) commit += ' plus uncommitted changes to the app';
+}
+// When the pages were measured (each result notes when its page finished).
+const stamps = Object.values(R).flatMap((x) => Object.values(x)).map((d) => d.date).filter(Boolean).sort();
+const date = stamps.length
+  ? `${stamps[0].slice(0, 10)}, pages measured ${stamps[0].slice(11, 16)}–${stamps[stamps.length - 1].slice(11, 16)} UTC`
+  : new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 // ------------------------------------------------------------------ build sizes
 function buildSizes(dir) {
@@ -135,7 +146,7 @@ for (const page of ['home', 'event']) {
   try { text = fs.readFileSync(path.join(opt.results, 'lighthouse', `${page}.txt`), 'utf8').trim(); } catch { /* none */ }
   const score = (k) => (rep && rep.categories[k] && rep.categories[k].score != null ? Math.round(rep.categories[k].score * 100) : null);
   const below = text.match(/^audits below 90: (.*)$/m)?.[1] || '';
-  const metrics = text.match(/^LCP .*$/m)?.[0] || '';
+  const metrics = (text.match(/^LCP .*$/m)?.[0] || '').replace(/ \| /g, ', ');
   lh.push({ page, url: rep ? (rep.finalDisplayedUrl || rep.requestedUrl).replace(/^http:\/\/127\.0\.0\.1:\d+/, '') : '–',
     scores: ['performance', 'accessibility', 'best-practices', 'seo'].map((k) => ({ k, v: score(k) })), below, metrics, ran: !!rep });
 }
@@ -207,7 +218,7 @@ if (opt.out) {
   md.push('run on one machine, in headless Chromium. Method and caveats at the end; the harness is');
   md.push('`bench/` (see `bench/README.md`).', '');
   md.push(`- date: ${date}${quick ? ' — **quick run** (`--quick`: sizes seed and 1,000, 2 runs per page); the targets at 10,000 events are not measured' : ''}`);
-  md.push(`- commit: \`${commit}\`${dirty ? ' plus uncommitted changes to the app' : ''}`);
+  md.push(`- commit of the builds: \`${commit.split(' ')[0]}\`${commit.includes(' ') ? commit.slice(commit.indexOf(' ')) : ''}`);
   md.push(`- machine: ${nproc} CPU cores (${cpuModel}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}`);
   md.push(`- browser: ${chromium}, headless, \`--disable-gpu\`; Node ${process.version}; Lighthouse 12.8.2`);
   md.push(`- runs: ${opt.runs} per page after 1 warm-up, each in a fresh browser and profile, HTTP cache off, service workers blocked; medians`);

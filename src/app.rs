@@ -59,6 +59,8 @@ pub struct Ctx {
     pub base: StoredValue<String>,
     /// The current URL, parsed. Only `navigate` and the popstate listener write it.
     pub route: RwSignal<Route>,
+    /// The query part of the route alone: opening a card does not re-run what depends on it.
+    pub query: Memo<Query>,
     pub data: RwSignal<Arc<Data>>,
     /// The filtered events and counts for the current query.
     pub filtered: Memo<Arc<Filtered>>,
@@ -68,7 +70,7 @@ pub struct Ctx {
     pub focus: RwSignal<Option<usize>>,
     /// A message for the polite live region.
     pub announce: RwSignal<String>,
-    /// The window's scroll position, for the windowed list.
+    /// How far the list has scrolled above the viewport (CSS px), for the windowed list.
     pub scroll: RwSignal<f64>,
     /// A load error to show, with the problems of a file whose events were all rejected
     /// (the current dataset stays).
@@ -99,6 +101,42 @@ impl Ctx {
         let page = self.route.with_untracked(|r| r.page.clone());
         self.navigate(Route::new(page, query), true);
     }
+}
+
+/// A dataset, the query and its result, moving together; the dataset and the result are compared
+/// by identity (both are replaced whole, never edited).
+#[derive(Clone)]
+pub struct Shown(pub Arc<Data>, pub Arc<Filtered>, pub Query);
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Shown) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) && Arc::ptr_eq(&self.1, &other.1) && self.2 == other.2
+    }
+}
+
+/// A copy of `source` that follows it after the next paint, coalescing changes in between. The
+/// axis and the overview follow the filter this way, so a keystroke repaints the list of results
+/// first and the (heavier) axis one frame later, instead of both in a slower frame.
+pub fn after_paint<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> ReadSignal<T> {
+    let (shown, set_shown) = signal(source.get_untracked());
+    let pending = StoredValue::new(false);
+    Effect::new(move |first: Option<()>| {
+        source.track();
+        if first.is_none() || pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    set_shown.set(source.get_untracked());
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    shown
 }
 
 /// Reads the base path from the document (`<base href>`), ending in `/`.
@@ -225,14 +263,15 @@ pub fn App() -> impl IntoView {
     };
     let all = data.all;
     let data = RwSignal::new(Arc::new(data));
+    let query = Memo::new(move |_| route.with(|r| r.query.clone()));
     let filtered = Memo::new(move |_| {
         let d = data.read();
-        let r = route.read();
-        Arc::new(search::apply(&d.ds, &d.index, &r.query))
+        query.with(|q| Arc::new(search::apply(&d.ds, &d.index, q)))
     });
     let ctx = Ctx {
         base: StoredValue::new(base),
         route,
+        query,
         data,
         filtered,
         view: RwSignal::new(all),
@@ -260,14 +299,28 @@ pub fn App() -> impl IntoView {
             _ => None,
         })
     });
+    // The card comes first; the row scrolls into view in the next frame, the axis after its paint.
     Effect::new(move |_| {
         if let Some(pos) = opened.get() {
-            list::reveal_on_axis(ctx, pos, true);
-            request_animation_frame(move || list::scroll_into_view(pos));
+            request_animation_frame(move || {
+                list::scroll_into_view(pos);
+                set_timeout(
+                    move || list::reveal_on_axis(ctx, pos, true),
+                    std::time::Duration::ZERO,
+                );
+            });
         }
     });
 
-    let page = move || route.with(|r| r.page.clone());
+    // The page's shell changes only between pages: the timeline stays mounted while cards open
+    // and close and while the query changes.
+    let page = Memo::new(move |_| {
+        route.with(|r| match &r.page {
+            Page::Event(_) => Page::Timeline,
+            p => p.clone(),
+        })
+    });
+    let page = move || page.get();
     view! {
         <a class="skip" href="#events">"Skip to the events"</a>
         <chrome::Header/>

@@ -754,13 +754,13 @@ fn shape(kind: Kind) -> &'static str {
 
 /// The axis as SVG: ticks, then one link per marker (a cluster shows its count; its
 /// `data-from`/`data-to` days let the app zoom to it). `width` is the drawing's pixel width.
+/// Markers carry their index (`data-i`) so the app can mark the open and the focused event's
+/// marker (`current`, `focused` classes) without redrawing the axis.
 pub fn axis_svg(
     ds: &Dataset,
     marks: &[crate::layout::Marker],
     ticks: &[crate::layout::Tick],
     width: f64,
-    current: Option<usize>,
-    focus: Option<usize>,
     links: Links,
 ) -> String {
     let mut h = format!(
@@ -785,23 +785,22 @@ pub fn axis_svg(
             esc(&t.label)
         );
     }
-    for m in marks {
+    for (i, m) in marks.iter().enumerate() {
         let n = m.events.len();
-        let first = m.events[0];
-        let has = |p: Option<usize>| p.is_some_and(|c| m.events.contains(&c));
+        let Some(&first) = m.events.first() else {
+            continue;
+        };
         let class = format!(
-            "marker kind-{}{}{}{}",
+            "marker kind-{}{}",
             m.kind.slug(),
             if n > 1 { " cluster" } else { "" },
-            if has(current) { " current" } else { "" },
-            if has(focus) { " focused" } else { "" },
         );
         let (x, y) = (m.frac * width, lane_y(m.lane));
         if n == 1 {
             let e = &ds.events[first];
             let _ = write!(
                 h,
-                "<a class=\"{class}\" href=\"{}\" tabindex=\"-1\" transform=\"translate({x:.1} {y:.0})\"><title>{}</title><circle class=\"halo\" r=\"12\"/>{}</a>",
+                "<a class=\"{class}\" data-i=\"{i}\" href=\"{}\" tabindex=\"-1\" transform=\"translate({x:.1} {y:.0})\"><title>{}</title><circle class=\"halo\" r=\"12\"/>{}</a>",
                 links.event(&e.id),
                 esc(&format!("{} \u{2014} {}", e.date.human(), e.title)),
                 shape(m.kind)
@@ -816,7 +815,7 @@ pub fn axis_svg(
                 .unwrap_or(a);
             let _ = write!(
                 h,
-                "<a class=\"{class}\" href=\"#\" tabindex=\"-1\" data-from=\"{a}\" data-to=\"{b}\" transform=\"translate({x:.1} {y:.0})\"><title>{n} events: click to zoom in</title><circle class=\"halo\" r=\"14\"/><circle class=\"bubble\" r=\"11\"/><text y=\"4\">{n}</text></a>"
+                "<a class=\"{class}\" data-i=\"{i}\" href=\"#\" tabindex=\"-1\" data-from=\"{a}\" data-to=\"{b}\" transform=\"translate({x:.1} {y:.0})\"><title>{n} events: click to zoom in</title><circle class=\"halo\" r=\"14\"/><circle class=\"bubble\" r=\"11\"/><text y=\"4\">{n}</text></a>"
             );
         }
     }
@@ -851,21 +850,21 @@ pub fn entity_options(ds: &Dataset, kind: EntityKind) -> String {
     h
 }
 
-/// The overview strip's ticks: one per 0.2% of the width at most, in a 1000-unit-wide SVG.
+/// The overview strip's ticks, 2 units wide in a 1000-unit-wide SVG, as one path (one element
+/// however many events: cheap to parse and paint); ticks closer than 2 units merge.
 pub fn overview_svg(fracs: &[f64]) -> String {
-    let mut h = String::from(
-        "<svg viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\">",
-    );
+    let mut d = String::new();
     let mut last: Option<i64> = None;
     for f in fracs {
         let x = (f * 1000.0).round() as i64;
         if last.is_none_or(|l| x - l >= 2) {
-            let _ = write!(h, "<rect x=\"{x}\" y=\"1\" width=\"2\" height=\"8\"/>");
+            let _ = write!(d, "M{x} 1h2v8h-2z");
             last = Some(x);
         }
     }
-    h.push_str("</svg>");
-    h
+    format!(
+        "<svg viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><path d=\"{d}\"/></svg>"
+    )
 }
 
 #[cfg(test)]
@@ -875,7 +874,8 @@ mod tests {
     #[test]
     fn overview_thins_out_close_ticks() {
         let svg = overview_svg(&[0.0, 0.0005, 0.5, 1.0]);
-        assert_eq!(svg.matches("<rect").count(), 3);
+        assert_eq!(svg.matches('M').count(), 3);
+        assert!(svg.contains("M500 1h2v8h-2z"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub fn Card(id: String) -> impl IntoView {
         let id = id.clone();
         move || {
             let d = ctx.data.get();
-            let query = ctx.route.with(|r| r.query.clone());
+            let query = ctx.query.get();
             let base = ctx.base.get_value();
             let links = Links {
                 base: &base,

@@ -27,23 +27,11 @@ pub fn Header() -> impl IntoView {
     let home = move || {
         ctx.href(&crate::route::Route::new(
             Page::Timeline,
-            ctx.route.with(|r| r.query.cleared()),
+            ctx.query.with(|q| q.cleared()),
         ))
     };
-    let trade = move || {
-        page_href(
-            &ctx.base.get_value(),
-            Page::Trade,
-            &ctx.route.with(|r| r.query.clone()),
-        )
-    };
-    let about = move || {
-        page_href(
-            &ctx.base.get_value(),
-            Page::About,
-            &ctx.route.with(|r| r.query.clone()),
-        )
-    };
+    let trade = move || page_href(&ctx.base.get_value(), Page::Trade, &ctx.query.get());
+    let about = move || page_href(&ctx.base.get_value(), Page::About, &ctx.query.get());
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let mut q = ctx.route.with_untracked(|r| r.query.clone());
@@ -71,7 +59,7 @@ pub fn Header() -> impl IntoView {
                     <label for="search" class="visually-hidden">"Search events"</label>
                     <input id="search" type="search" node_ref=search_ref placeholder="Search (press /)"
                         autocomplete="off" spellcheck="false"
-                        prop:value=move || ctx.route.with(|r| r.query.q.clone())
+                        prop:value=move || ctx.query.with(|q| q.q.clone())
                         on:input=on_input/>
                 </div>
                 <OpenButton/>
@@ -138,7 +126,7 @@ fn ThemeToggle() -> impl IntoView {
 #[component]
 pub fn Filters() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let query = move || ctx.route.with(|r| r.query.clone());
+    let query = move || ctx.query.get();
     let kind_boxes = move || {
         let f = ctx.filtered.get();
         let q = query();

@@ -40,13 +40,21 @@ pub fn focus_event(ctx: Ctx, pos: usize) {
     if let (Some(n), Some(list)) = (n, document().get_element_by_id("events")) {
         let top = list.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
         window().scroll_to_with_x_and_y(0.0, top + n as f64 * ROW - 120.0);
-        ctx.scroll.set(window().scroll_y().unwrap_or(0.0));
+        ctx.scroll.set(list_scrolled());
         request_animation_frame(move || {
             if let Some(el) = find() {
                 let _ = el.focus();
             }
         });
     }
+}
+
+/// How far the list's top is above the viewport's top, in CSS pixels (negative while below it).
+fn list_scrolled() -> f64 {
+    document()
+        .get_element_by_id("events")
+        .map(|l| -l.get_bounding_client_rect().top())
+        .unwrap_or(0.0)
 }
 
 /// Scrolls the list so an event's row is visible (without moving focus).
@@ -109,32 +117,25 @@ pub fn EventList() -> impl IntoView {
             .or_else(|| open_pos.get().filter(ok))
             .or_else(|| f.visible.first().copied())
     });
-    let scrolled = window_event_listener(leptos::ev::scroll, move |_| {
-        if ctx
-            .filtered
-            .with_untracked(|f| f.visible.len() > WINDOW_FROM)
-        {
-            ctx.scroll.set(window().scroll_y().unwrap_or(0.0));
-        }
+    // Kept current even when not windowed, so a filter that makes the list long starts right.
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        ctx.scroll.set(list_scrolled());
     });
-    on_cleanup(move || scrolled.remove());
+    on_cleanup(move || on_scroll.remove());
     // Which rows to render: all, or a window around the viewport.
     let window_range = move || {
         let n = ctx.filtered.with(|f| f.visible.len());
         if n <= WINDOW_FROM {
             return 0..n;
         }
-        let scroll = ctx.scroll.get();
-        let top = list
-            .get_untracked()
-            .map(|l| l.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0))
-            .unwrap_or(0.0);
+        // Measured by the scroll listener, so no layout is forced while the rows are rebuilt.
+        let scrolled = ctx.scroll.get();
         let height = window()
             .inner_height()
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(900.0);
-        let first = ((scroll - top) / ROW).floor().max(0.0) as usize;
+        let first = (scrolled / ROW).floor().max(0.0) as usize;
         let start = first.saturating_sub(OVERSCAN).min(n);
         let end = (first + (height / ROW).ceil() as usize + OVERSCAN).min(n);
         start..end
@@ -146,7 +147,7 @@ pub fn EventList() -> impl IntoView {
     let items = Memo::new(move |_| {
         let d = ctx.data.get();
         let f = ctx.filtered.get();
-        let q = ctx.route.with(|r| r.query.clone());
+        let q = ctx.query.get();
         let base = ctx.base.get_value();
         html::list_items(
             &d.ds,

@@ -16,7 +16,7 @@ fn page(
     let ctx = expect_context::<Ctx>();
     let body = move || {
         let d = ctx.data.get();
-        let query = ctx.route.with(|r| r.query.clone());
+        let query = ctx.query.get();
         let base = ctx.base.get_value();
         f(
             &d.ds,

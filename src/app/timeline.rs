@@ -113,17 +113,23 @@ pub fn Timeline() -> impl IntoView {
         });
     };
 
+    // The axis and the overview follow the data and filter a frame after the list (see
+    // `after_paint`); the pair moves together, so positions always index the right dataset.
+    let shown = super::after_paint(Memo::new(move |_| {
+        super::Shown(ctx.data.get(), ctx.filtered.get(), ctx.query.get())
+    }));
     let marks = Memo::new(move |_| {
-        let d = ctx.data.read();
-        let f = ctx.filtered.read();
+        let super::Shown(d, f, _) = shown.get();
         markers(&d.ds, &f.visible, &ctx.view.get(), width.get(), 26.0)
     });
-    let current = move || {
+    // The open event's marker is highlighted a frame after its card shows.
+    let current = super::after_paint(Memo::new(move |_| {
         ctx.route.with(|r| match &r.page {
             Page::Event(id) => ctx.data.with(|d| d.ds.position(id)),
             _ => None,
         })
-    };
+    }));
+    let current = move || current.get();
     // Markers and ticks are plain HTML (`html::axis_markers`); clicks are delegated here.
     let on_click = move |ev: web_sys::MouseEvent| {
         if drag.get_value().moved {
@@ -148,24 +154,42 @@ pub fn Timeline() -> impl IntoView {
             });
         }
     };
-    let axis_html = move || {
-        let d = ctx.data.get();
+    let axis_html = Memo::new(move |_| {
+        let super::Shown(d, _, query) = shown.get();
         let base = ctx.base.get_value();
-        let query = ctx.route.with(|r| r.query.clone());
         let w = width.get();
         html::axis_svg(
             &d.ds,
             &marks.get(),
             &ticks(&ctx.view.get(), w),
             w,
-            current(),
-            ctx.focus.get(),
             Links {
                 base: &base,
                 query: &query,
             },
         )
-    };
+    });
+    // The open and the focused event's markers are marked on the drawn axis, not redrawn.
+    let marks_el = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        axis_html.track();
+        let (current, focus) = (current(), ctx.focus.get());
+        let Some(el) = marks_el.get() else { return };
+        marks.with(|ms| {
+            for (class, pos) in [("current", current), ("focused", focus)] {
+                if let Ok(Some(old)) = el.query_selector(&format!(".marker.{class}")) {
+                    let _ = old.class_list().remove_1(class);
+                }
+                let Some(i) = pos.and_then(|p| ms.iter().position(|m| m.events.contains(&p)))
+                else {
+                    continue;
+                };
+                if let Ok(Some(m)) = el.query_selector(&format!(".marker[data-i=\"{i}\"]")) {
+                    let _ = m.class_list().add_1(class);
+                }
+            }
+        });
+    });
     let lanes = LANES
         .iter()
         .enumerate()
@@ -175,12 +199,12 @@ pub fn Timeline() -> impl IntoView {
     // Overview strip: every visible event as a tick over the whole span, the window as a box.
     // Overview strip: every visible event as a tick over the whole span (one SVG string).
     let overview_dots = move || {
-        let d = ctx.data.get();
-        let f = ctx.filtered.get();
+        let super::Shown(d, f, _) = shown.get();
         let fracs: Vec<f64> = f
             .visible
             .iter()
-            .map(|&i| d.all.frac(d.ds.events[i].date.first_day() as f64))
+            .filter_map(|&i| d.ds.events.get(i))
+            .map(|e| d.all.frac(e.date.first_day() as f64))
             .collect();
         html::overview_svg(&fracs)
     };
@@ -236,7 +260,7 @@ pub fn Timeline() -> impl IntoView {
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move
                 on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
                 {lanes}
-                <div class="marks" on:click=on_click inner_html=axis_html></div>
+                <div class="marks" node_ref=marks_el on:click=on_click inner_html=move || axis_html.get()></div>
             </div>
             <div class="overview" aria-hidden="true" on:click=overview_click>
                 <div class="dots" inner_html=overview_dots></div>

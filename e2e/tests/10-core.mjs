@@ -1,6 +1,6 @@
 // The timeline and its cards: list, opening and closing cards, deep links, history, not found.
 import {
-  test, env, assert, eq, sameSet, goto, ready, card, listLinks, listIds, pathOf, shot,
+  test, env, assert, eq, sameSet, goto, ready, card, listLinks, listIds, pathOf, searchOf, activeId, shot,
   KIND_LABEL, isInferred, yearOf, firstOfKind,
 } from './lib.mjs';
 
@@ -136,4 +136,34 @@ test('an unknown id shows "No event with this id" with suggestions', async (t) =
   assert(sugg.includes(`/events/${e.id}`), `suggestions for ${e.id}x include ${e.id}: ${sugg}`);
   await page.locator(`.card ul.suggestions a[href="/events/${e.id}"]`).click();
   await page.locator(`aside.card[data-id="${e.id}"]`).waitFor({ timeout: 3000 });
+});
+
+test('the open event is marked on the axis, and typing in search keeps the card and the typing', async (t) => {
+  const { BASE, DATA } = env;
+  const page = await t.open();
+  const e = DATA.events.find((x) => x.kind === 'visit') || DATA.events[0];
+  await goto(page, BASE + '/events/' + e.id);
+  await card(page).waitFor();
+  // The axis follows a frame after the card: the marker holding the event gets `current`.
+  await page.waitForFunction((href) => {
+    const m = document.querySelector('.marks .marker.current');
+    if (!m) return false;
+    if (!m.classList.contains('cluster')) return (m.getAttribute('href') || '').endsWith(href);
+    return true;
+  }, '/events/' + e.id, { timeout: 3000 });
+  eq(await page.locator('.marks .marker.current').count(), 1, 'exactly one marker is current');
+  // Focus in the list marks that event's marker as focused, without redrawing the axis.
+  const svg = await page.locator('.marks svg').elementHandle();
+  await listLinks(page).first().focus();
+  await page.waitForFunction(() => document.querySelector('.marks .marker.focused'), undefined, { timeout: 3000 });
+  assert(await svg.evaluate((s) => s.isConnected), 'focusing a row does not redraw the axis');
+  // Typing with the card open: each keystroke lands in the box, the card stays.
+  const title = DATA.events.find((x) => x.id === e.id).title;
+  const word = title.split(/\s+/).find((w) => w.length > 4) || title.slice(0, 5);
+  await page.click('#search');
+  await page.keyboard.type(word.slice(0, 5), { delay: 30 });
+  eq(await page.inputValue('#search'), word.slice(0, 5), 'every typed character is in the box');
+  eq(await activeId(page), 'search', 'focus stays in the search box');
+  eq(await page.locator(`aside.card[data-id="${e.id}"]`).count(), 1, 'the card stays open');
+  assert(searchOf(page).get('q') === word.slice(0, 5), 'the search is in the URL');
 });

@@ -475,10 +475,10 @@ pub fn entity_page(ds: &Dataset, kind: EntityKind, id: &str, origin: &str, links
         let pad = ((hi - lo) * 0.05).max(15.0);
         let _ = write!(h, "<svg class=\"mini-axis\" viewBox=\"0 0 1000 40\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><line x1=\"0\" y1=\"30\" x2=\"1000\" y2=\"30\"/>");
         for e in &events {
-            let x = (e.date.first_day() as f64 - lo + pad) / (hi - lo + 2.0 * pad) * 1000.0;
+            let x = d1((e.date.first_day() as f64 - lo + pad) / (hi - lo + 2.0 * pad) * 1000.0);
             let _ = write!(
                 h,
-                "<circle class=\"kind-{}\" cx=\"{x:.1}\" cy=\"18\" r=\"7\"/>",
+                "<circle class=\"kind-{}\" cx=\"{x}\" cy=\"18\" r=\"7\"/>",
                 e.kind.slug()
             );
         }
@@ -522,11 +522,47 @@ fn money(f: &Figure) -> String {
     }
 }
 
+/// A number with a fixed count of decimals, written with integer arithmetic: the app never links
+/// the float formatting machinery, which is large in WebAssembly. Not-finite values print as zero.
+#[derive(Clone, Copy)]
+pub struct Fixed(pub f64, pub u32);
+
+impl std::fmt::Display for Fixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let scale = 10_i64.pow(self.1);
+        let t = (self.0 * scale as f64).round();
+        let t = if t.is_finite() { t as i64 } else { 0 };
+        let sign = if t < 0 { "-" } else { "" };
+        let (a, scale) = (t.unsigned_abs(), scale.unsigned_abs());
+        if self.1 == 0 {
+            write!(f, "{sign}{a}")
+        } else {
+            write!(
+                f,
+                "{sign}{}.{:0w$}",
+                a / scale,
+                a % scale,
+                w = self.1 as usize
+            )
+        }
+    }
+}
+
+/// One decimal (SVG coordinates).
+fn d1(v: f64) -> Fixed {
+    Fixed(v, 1)
+}
+
+/// No decimals.
+fn d0(v: f64) -> Fixed {
+    Fixed(v, 0)
+}
+
 fn fmt_num(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
         format!("{}", v.round() as i64)
     } else {
-        format!("{v:.1}")
+        d1(v).to_string()
     }
 }
 
@@ -629,25 +665,26 @@ pub fn chart(ds: &Dataset, base: &str) -> String {
     let y = |v: f64| {
         top + (1.0 - (v.max(lo).ln() - lo.ln()) / (hi.ln() - lo.ln())) * (ht - top - bottom)
     };
-    let mut h = format!("<figure class=\"chart\"><svg viewBox=\"0 0 {w} {ht}\" role=\"img\" aria-labelledby=\"chart-title\"><title id=\"chart-title\">Azerbaijan\u{2013}Belarus trade turnover figures from the sources, million USD, log scale</title>");
+    let mut h = format!("<figure class=\"chart\"><svg viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"chart-title\"><title id=\"chart-title\">Azerbaijan\u{2013}Belarus trade turnover figures from the sources, million USD, log scale</title>", d0(w), d0(ht));
     for v in [1.0, 10.0, 100.0, 1000.0] {
         let _ = write!(
             h,
-            "<line class=\"grid\" x1=\"{left}\" x2=\"{}\" y1=\"{:.1}\" y2=\"{:.1}\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            w - right,
-            y(v),
-            y(v),
-            left - 6.0,
-            y(v) + 4.0,
+            "<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            d0(left),
+            d0(w - right),
+            d1(y(v)),
+            d1(y(v)),
+            d0(left - 6.0),
+            d1(y(v) + 4.0),
             v as i64
         );
     }
     for yr in (y0..=y1).filter(|yr| (y1 - y0) < 12 || yr % 2 == 0) {
         let _ = write!(
             h,
-            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{yr}</text>",
-            x(f64::from(yr) + 0.5),
-            ht - 16.0
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{yr}</text>",
+            d1(x(f64::from(yr) + 0.5)),
+            d0(ht - 16.0)
         );
     }
     // Each disagreement is drawn between its first two figures (the values it contrasts); any
@@ -666,8 +703,11 @@ pub fn chart(ds: &Dataset, base: &str) -> String {
         for p in pts.windows(2) {
             let _ = write!(
                 h,
-                "<line class=\"gap-line\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
-                p[0].0, p[0].1, p[1].0, p[1].1
+                "<line class=\"gap-line\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+                d1(p[0].0),
+                d1(p[0].1),
+                d1(p[1].0),
+                d1(p[1].1)
             );
         }
     }
@@ -696,11 +736,13 @@ pub fn chart(ds: &Dataset, base: &str) -> String {
         };
         let _ = write!(
             h,
-            "<a href=\"{trade}#figure-{}\" class=\"point\" aria-label=\"{l}\"><title>{l}</title><circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"7\" class=\"{class}{}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"pt-label\">{}</text></a>",
+            "<a href=\"{trade}#figure-{}\" class=\"point\" aria-label=\"{l}\"><title>{l}</title><circle cx=\"{}\" cy=\"{}\" r=\"7\" class=\"{class}{}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"pt-label\">{}</text></a>",
             esc(&f.id),
+            d1(cx),
+            d1(cy),
             if f.approximate { " approx" } else { "" },
-            cx + dx,
-            cy + 4.0,
+            d1(cx + dx),
+            d1(cy + 4.0),
             fmt_num(v),
             l = esc(&label)
         );
@@ -764,25 +806,29 @@ pub fn axis_svg(
     links: Links,
 ) -> String {
     let mut h = format!(
-        "<svg class=\"axis-svg\" width=\"{width:.0}\" height=\"{AXIS_HEIGHT}\" viewBox=\"0 0 {width:.0} {AXIS_HEIGHT}\">"
+        "<svg class=\"axis-svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">",
+        w = d0(width),
+        h = d0(AXIS_HEIGHT)
     );
     for lane in 0..crate::model::LANES.len() {
         let _ = write!(
             h,
-            "<line class=\"lane-line\" x1=\"0\" x2=\"{width:.0}\" y1=\"{y:.0}\" y2=\"{y:.0}\"/>",
-            y = lane_y(lane)
+            "<line class=\"lane-line\" x1=\"0\" x2=\"{w}\" y1=\"{y}\" y2=\"{y}\"/>",
+            w = d0(width),
+            y = d0(lane_y(lane))
         );
     }
     for t in ticks {
         let x = t.frac * width;
         let _ = write!(
             h,
-            "<g class=\"tick{}\"><line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"0\" y2=\"{:.0}\"/><text x=\"{:.1}\" y=\"{:.0}\">{}</text></g>",
+            "<g class=\"tick{}\"><line x1=\"{x1}\" x2=\"{x1}\" y1=\"0\" y2=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text></g>",
             if t.major { " major" } else { "" },
-            AXIS_HEIGHT - 14.0,
-            x + 3.0,
-            AXIS_HEIGHT - 3.0,
-            esc(&t.label)
+            d0(AXIS_HEIGHT - 14.0),
+            d1(x + 3.0),
+            d0(AXIS_HEIGHT - 3.0),
+            esc(&t.label),
+            x1 = d1(x),
         );
     }
     for (i, m) in marks.iter().enumerate() {
@@ -795,12 +841,12 @@ pub fn axis_svg(
             m.kind.slug(),
             if n > 1 { " cluster" } else { "" },
         );
-        let (x, y) = (m.frac * width, lane_y(m.lane));
+        let (x, y) = (d1(m.frac * width), d0(lane_y(m.lane)));
         if n == 1 {
             let e = &ds.events[first];
             let _ = write!(
                 h,
-                "<a class=\"{class}\" data-i=\"{i}\" href=\"{}\" tabindex=\"-1\" transform=\"translate({x:.1} {y:.0})\"><title>{}</title><circle class=\"halo\" r=\"12\"/>{}</a>",
+                "<a class=\"{class}\" data-i=\"{i}\" href=\"{}\" tabindex=\"-1\" transform=\"translate({x} {y})\"><title>{}</title><circle class=\"halo\" r=\"12\"/>{}</a>",
                 links.event(&e.id),
                 esc(&format!("{} \u{2014} {}", e.date.human(), e.title)),
                 shape(m.kind)
@@ -815,7 +861,7 @@ pub fn axis_svg(
                 .unwrap_or(a);
             let _ = write!(
                 h,
-                "<a class=\"{class}\" data-i=\"{i}\" href=\"#\" tabindex=\"-1\" data-from=\"{a}\" data-to=\"{b}\" transform=\"translate({x:.1} {y:.0})\"><title>{n} events: click to zoom in</title><circle class=\"halo\" r=\"14\"/><circle class=\"bubble\" r=\"11\"/><text y=\"4\">{n}</text></a>"
+                "<a class=\"{class}\" data-i=\"{i}\" href=\"#\" tabindex=\"-1\" data-from=\"{a}\" data-to=\"{b}\" transform=\"translate({x} {y})\"><title>{n} events: click to zoom in</title><circle class=\"halo\" r=\"14\"/><circle class=\"bubble\" r=\"11\"/><text y=\"4\">{n}</text></a>"
             );
         }
     }
@@ -876,6 +922,25 @@ mod tests {
         let svg = overview_svg(&[0.0, 0.0005, 0.5, 1.0]);
         assert_eq!(svg.matches('M').count(), 3);
         assert!(svg.contains("M500 1h2v8h-2z"));
+    }
+
+    #[test]
+    fn fixed_decimals_match_the_float_formatter_except_on_ties() {
+        for (v, places) in [
+            (0.0, 1),
+            (1.26, 1),
+            (-4.56789, 2),
+            (999.96, 1),
+            (0.049, 1),
+            (12.7, 0),
+        ] {
+            let want = format!("{v:.p$}", p = places as usize);
+            assert_eq!(Fixed(v, places).to_string(), want, "{v} to {places} places");
+        }
+        assert_eq!(Fixed(f64::NAN, 1).to_string(), "0.0");
+        // Ties round away from zero (the float formatter rounds them to even).
+        assert_eq!(Fixed(1.25, 1).to_string(), "1.3");
+        assert_eq!(Fixed(-0.5, 0).to_string(), "-1");
     }
 
     #[test]

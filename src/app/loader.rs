@@ -48,8 +48,8 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
     // Refuse a file that is too large before reading it, so the tab never stalls on it.
     if file.size() > crate::dataset::MAX_BYTES as f64 {
         ctx.load_error.set(Some(LoadError::new(format!(
-            "Could not open \u{201c}{name}\u{201d}: the file is {:.0} MB; the limit is {} MB. The current dataset is unchanged.",
-            file.size() / 1_048_576.0,
+            "Could not open \u{201c}{name}\u{201d}: the file is {} MB; the limit is {} MB. The current dataset is unchanged.",
+            crate::html::Fixed(file.size() / 1_048_576.0, 0),
             crate::dataset::MAX_BYTES / 1_048_576
         ))));
         return;

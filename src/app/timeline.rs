@@ -144,11 +144,11 @@ pub fn Timeline() -> impl IntoView {
             return;
         };
         ev.prevent_default();
-        let num = |k: &str| el.get_attribute(k).and_then(|v| v.parse::<f64>().ok());
+        let num = |k: &str| el.get_attribute(k).and_then(|v| v.parse::<i64>().ok());
         if let (Some(a), Some(b)) = (num("data-from"), num("data-to")) {
-            let v = View::fit(a as i64, b as i64);
+            let v = View::fit(a, b);
             ctx.view.set(if v.span() < 28.0 {
-                View::around((a + b) / 2.0, 28.0)
+                View::around((a + b) as f64 / 2.0, 28.0)
             } else {
                 v
             });
@@ -214,8 +214,8 @@ pub fn Timeline() -> impl IntoView {
         let l = a.frac(v.start).clamp(0.0, 1.0);
         let r = a.frac(v.end).clamp(0.0, 1.0);
         (
-            format!("{:.2}%", l * 100.0),
-            format!("{:.2}%", ((r - l) * 100.0).max(0.5)),
+            format!("{}%", html::Fixed(l * 100.0, 2)),
+            format!("{}%", html::Fixed(((r - l) * 100.0).max(0.5), 2)),
         )
     };
     let overview_click = move |ev: web_sys::MouseEvent| {

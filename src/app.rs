@@ -264,9 +264,23 @@ pub fn App() -> impl IntoView {
     let all = data.all;
     let data = RwSignal::new(Arc::new(data));
     let query = Memo::new(move |_| route.with(|r| r.query.clone()));
+    // A new dataset starts afresh; a query change refines the last result when it can.
+    let searched = StoredValue::new(None::<(Arc<Data>, Arc<Filtered>)>);
     let filtered = Memo::new(move |_| {
-        let d = data.read();
-        query.with(|q| Arc::new(search::apply(&d.ds, &d.index, q)))
+        let d = data.get();
+        let f = query.with(|q| {
+            let prev = searched.with_value(|s| {
+                s.as_ref()
+                    .filter(|(pd, _)| Arc::ptr_eq(pd, &d))
+                    .map(|(_, f)| f.clone())
+            });
+            Arc::new(match prev {
+                Some(p) => search::refine(&d.ds, &d.index, q, &p),
+                None => search::apply(&d.ds, &d.index, q),
+            })
+        });
+        searched.set_value(Some((d, f.clone())));
+        f
     });
     let ctx = Ctx {
         base: StoredValue::new(base),

@@ -205,16 +205,60 @@ impl Index {
 }
 
 /// The result of applying a query: visible event positions and counts per filter value.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Filtered {
     /// Positions in `dataset.events`, in date order.
     pub visible: Vec<usize>,
     /// For each kind, how many events would show if that kind were the only kind filter.
     pub kind_counts: Vec<(Kind, usize)>,
+    /// The query this is the result of, and the events it matches before the kind filter: a
+    /// narrower query is applied to these only (see `refine`).
+    query: Query,
+    matched: Vec<usize>,
+}
+
+/// Two results are the same when they show the same: what the user sees, not how it was reached.
+impl PartialEq for Filtered {
+    fn eq(&self, other: &Filtered) -> bool {
+        self.visible == other.visible && self.kind_counts == other.kind_counts
+    }
 }
 
 /// Applies a query's filters and search to the dataset.
 pub fn apply(ds: &Dataset, index: &Index, q: &Query) -> Filtered {
+    filter(ds, index, q, 0..ds.events.len())
+}
+
+/// Like `apply`, reusing an earlier result when the new query can only match fewer events (the
+/// same filters and every search term of the old query implied by one of the new): typing on
+/// then searches only what the last keystroke found.
+pub fn refine(ds: &Dataset, index: &Index, q: &Query, prev: &Filtered) -> Filtered {
+    let p = &prev.query;
+    let same_filters =
+        p.from == q.from && p.to == q.to && p.person == q.person && p.topic == q.topic;
+    if same_filters && implies(&index.terms(&q.q), &index.terms(&p.q)) {
+        filter(ds, index, q, prev.matched.iter().copied())
+    } else {
+        apply(ds, index, q)
+    }
+}
+
+/// Whether every text matching all of `narrow` also matches all of `wide`: each term of `wide`
+/// has a term in `narrow` whose every alternative contains one of its alternatives.
+fn implies(narrow: &[Vec<String>], wide: &[Vec<String>]) -> bool {
+    wide.iter().all(|w| {
+        narrow
+            .iter()
+            .any(|n| n.iter().all(|a| w.iter().any(|b| a.contains(b.as_str()))))
+    })
+}
+
+fn filter(
+    ds: &Dataset,
+    index: &Index,
+    q: &Query,
+    candidates: impl Iterator<Item = usize>,
+) -> Filtered {
     let terms = index.terms(&q.q);
     let base = |e: &Event, i: usize| -> bool {
         let year = e.date.year();
@@ -228,11 +272,14 @@ pub fn apply(ds: &Dataset, index: &Index, q: &Query) -> Filtered {
             && index.matches(i, &terms)
     };
     let mut visible = Vec::new();
+    let mut matched = Vec::new();
     let mut counts = [0usize; 6];
-    for (i, e) in ds.events.iter().enumerate() {
+    for i in candidates {
+        let Some(e) = ds.events.get(i) else { continue };
         if !base(e, i) {
             continue;
         }
+        matched.push(i);
         if let Some(k) = Kind::ALL.iter().position(|k| *k == e.kind) {
             counts[k] += 1;
         }
@@ -243,6 +290,8 @@ pub fn apply(ds: &Dataset, index: &Index, q: &Query) -> Filtered {
     Filtered {
         visible,
         kind_counts: Kind::ALL.iter().copied().zip(counts).collect(),
+        query: q.clone(),
+        matched,
     }
 }
 

@@ -111,3 +111,63 @@ proptest! {
         prop_assert_eq!(Route::parse("/b/", p, s), r);
     }
 }
+
+/// Search text made of words from the seed dataset (names with variants among them), cut at
+/// random places, with stray letters and spaces.
+fn search_text() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("lukashenko"),
+        Just("lukashenka"),
+        Just("aliyev"),
+        Just("baku"),
+        Just("minsk"),
+        Just("karabakh"),
+        Just("nagorno karabakh"),
+        Just("garabagh"),
+        Just("visit"),
+        Just("protocol"),
+        Just("trade"),
+        Just("a"),
+        Just(" "),
+    ];
+    prop::collection::vec((word, 1usize..12), 0..4).prop_map(|ws| {
+        ws.into_iter()
+            .map(|(w, cut)| w.chars().take(cut).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Typing on (or deleting, or changing filters) after any query gives exactly what a fresh
+    /// search gives: `refine` never drops or adds an event.
+    #[test]
+    fn refining_a_search_equals_searching_afresh(
+        q1 in search_text(),
+        extra in search_text(),
+        shrink in 0usize..6,
+        kinds in prop::collection::vec(0usize..6, 0..3),
+        from in prop::option::of(1990i32..2025),
+    ) {
+        use az_by_timeline::search::{apply, refine, Index};
+        let ds = load_str(az_by_timeline::dataset::EMBEDDED_JSON, None).expect("seed").dataset;
+        let index = Index::build(&ds);
+        let first = Query { q: q1.clone(), ..Query::default() };
+        let prev = apply(&ds, &index, &first);
+        let longer: String = format!("{q1}{extra}");
+        let shorter: String = q1.chars().take(q1.chars().count().saturating_sub(shrink)).collect();
+        for text in [longer, shorter] {
+            let mut q = Query { q: text, from, ..Query::default() };
+            q.kinds = kinds.iter().map(|&k| Kind::ALL[k]).collect();
+            let fresh = apply(&ds, &index, &q);
+            let refined = refine(&ds, &index, &q, &prev);
+            prop_assert_eq!(&refined.visible, &fresh.visible, "query {:?} after {:?}", q.q, q1);
+            prop_assert_eq!(&refined.kind_counts, &fresh.kind_counts);
+            // And refining again from the refined result still holds.
+            let again = refine(&ds, &index, &q, &refined);
+            prop_assert_eq!(&again.visible, &fresh.visible);
+        }
+    }
+}

@@ -49,6 +49,9 @@ impl Data {
     }
 }
 
+/// How many recent search results are kept for reuse.
+const RECENT_RESULTS: usize = 24;
+
 /// The origin label of the dataset embedded at build time.
 pub const EMBEDDED: &str = "the embedded dataset";
 
@@ -264,22 +267,38 @@ pub fn App() -> impl IntoView {
     let all = data.all;
     let data = RwSignal::new(Arc::new(data));
     let query = Memo::new(move |_| route.with(|r| r.query.clone()));
-    // A new dataset starts afresh; a query change refines the last result when it can.
-    let searched = StoredValue::new(None::<(Arc<Data>, Arc<Filtered>)>);
+    // Recent results of this dataset, newest last: going back to a query (Backspace) reuses its
+    // result, and a new query is searched within the newest result it narrows, if any.
+    let recent = StoredValue::new((None::<Arc<Data>>, Vec::<Arc<Filtered>>::new()));
     let filtered = Memo::new(move |_| {
         let d = data.get();
         let f = query.with(|q| {
-            let prev = searched.with_value(|s| {
-                s.as_ref()
-                    .filter(|(pd, _)| Arc::ptr_eq(pd, &d))
-                    .map(|(_, f)| f.clone())
-            });
-            Arc::new(match prev {
-                Some(p) => search::refine(&d.ds, &d.index, q, &p),
-                None => search::apply(&d.ds, &d.index, q),
+            recent.with_value(|(rd, rs)| {
+                let rs: &[Arc<Filtered>] = match rd {
+                    Some(rd) if Arc::ptr_eq(rd, &d) => rs,
+                    _ => &[],
+                };
+                if let Some(hit) = rs.iter().rev().find(|f| f.query() == q) {
+                    return hit.clone();
+                }
+                let narrowed = rs
+                    .iter()
+                    .rev()
+                    .find_map(|f| search::refine(&d.ds, &d.index, q, f));
+                Arc::new(narrowed.unwrap_or_else(|| search::apply(&d.ds, &d.index, q)))
             })
         });
-        searched.set_value(Some((d, f.clone())));
+        recent.update_value(|(rd, rs)| {
+            if !rd.as_ref().is_some_and(|rd| Arc::ptr_eq(rd, &d)) {
+                *rd = Some(d.clone());
+                rs.clear();
+            }
+            rs.retain(|r| !Arc::ptr_eq(r, &f));
+            rs.push(f.clone());
+            if rs.len() > RECENT_RESULTS {
+                rs.remove(0);
+            }
+        });
         f
     });
     let ctx = Ctx {

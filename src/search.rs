@@ -229,17 +229,22 @@ pub fn apply(ds: &Dataset, index: &Index, q: &Query) -> Filtered {
     filter(ds, index, q, 0..ds.events.len())
 }
 
-/// Like `apply`, reusing an earlier result when the new query can only match fewer events (the
-/// same filters and every search term of the old query implied by one of the new): typing on
-/// then searches only what the last keystroke found.
-pub fn refine(ds: &Dataset, index: &Index, q: &Query, prev: &Filtered) -> Filtered {
+/// `apply` for a query that can only match fewer events than an earlier result's (the same
+/// filters, and every search term of the old query implied by one of the new), searching only
+/// what that result matched: typing on searches only what the last keystroke found. `None` when
+/// `prev` is not such a result.
+pub fn refine(ds: &Dataset, index: &Index, q: &Query, prev: &Filtered) -> Option<Filtered> {
     let p = &prev.query;
     let same_filters =
         p.from == q.from && p.to == q.to && p.person == q.person && p.topic == q.topic;
-    if same_filters && implies(&index.terms(&q.q), &index.terms(&p.q)) {
-        filter(ds, index, q, prev.matched.iter().copied())
-    } else {
-        apply(ds, index, q)
+    (same_filters && implies(&index.terms(&q.q), &index.terms(&p.q)))
+        .then(|| filter(ds, index, q, prev.matched.iter().copied()))
+}
+
+impl Filtered {
+    /// The query this is the result of.
+    pub fn query(&self) -> &Query {
+        &self.query
     }
 }
 

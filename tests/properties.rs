@@ -162,12 +162,34 @@ proptest! {
             let mut q = Query { q: text, from, ..Query::default() };
             q.kinds = kinds.iter().map(|&k| Kind::ALL[k]).collect();
             let fresh = apply(&ds, &index, &q);
-            let refined = refine(&ds, &index, &q, &prev);
+            let refined = refine(&ds, &index, &q, &prev).unwrap_or_else(|| apply(&ds, &index, &q));
             prop_assert_eq!(&refined.visible, &fresh.visible, "query {:?} after {:?}", q.q, q1);
             prop_assert_eq!(&refined.kind_counts, &fresh.kind_counts);
             // And refining again from the refined result still holds.
-            let again = refine(&ds, &index, &q, &refined);
+            let again = refine(&ds, &index, &q, &refined).unwrap_or_else(|| apply(&ds, &index, &q));
             prop_assert_eq!(&again.visible, &fresh.visible);
         }
     }
+}
+
+/// Typing on after a search is refined from it, not searched afresh; widening or changing a
+/// filter is not.
+#[test]
+fn typing_on_refines_and_widening_does_not() {
+    use az_by_timeline::search::{apply, refine, Index};
+    let ds = load_str(az_by_timeline::dataset::EMBEDDED_JSON, None)
+        .expect("seed")
+        .dataset;
+    let index = Index::build(&ds);
+    let q = |text: &str| Query {
+        q: text.to_string(),
+        ..Query::default()
+    };
+    let baku = apply(&ds, &index, &q("baku"));
+    assert!(refine(&ds, &index, &q("baku v"), &baku).is_some());
+    assert!(refine(&ds, &index, &q("lukashenk"), &apply(&ds, &index, &q("luk"))).is_some());
+    assert!(refine(&ds, &index, &q("bak"), &baku).is_none());
+    let mut later = q("baku v");
+    later.from = Some(2021);
+    assert!(refine(&ds, &index, &later, &baku).is_none());
 }

@@ -16,7 +16,7 @@ pub const WINDOW_FROM: usize = 500;
 /// Row height of a windowed list, in CSS pixels (the stylesheet fixes it for `.windowed`).
 const ROW: f64 = 64.0;
 /// Rows rendered above and below the viewport.
-const OVERSCAN: usize = 20;
+const OVERSCAN: usize = 8;
 
 /// Moves the roving focus to an event, scrolling the list window to it first if needed.
 pub fn focus_event(ctx: Ctx, pos: usize) {

@@ -322,6 +322,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
     intercept_links(ctx);
     print_every_card(ctx);
+    request_animation_frame(move || set_timeout(move || warm_up(ctx), std::time::Duration::ZERO));
     loader::open_from_query(ctx);
     chrome::follow_route_in_head(ctx);
 
@@ -434,6 +435,38 @@ fn print_every_card(ctx: Ctx) {
         before.remove();
         after.remove();
     });
+}
+
+/// Runs the card and the search once while the page is idle after its first frame: the browser
+/// compiles WebAssembly functions on their first call and loads fonts on their first use, so the
+/// reader's first click and first keystroke do not pay for either.
+fn warm_up(ctx: Ctx) {
+    let d = ctx.data.get_untracked();
+    let base = ctx.base.get_value();
+    let query = Query::default();
+    if let Some(e) = d.ds.events.first() {
+        let links = crate::html::Links {
+            base: &base,
+            query: &query,
+        };
+        let card = crate::html::card(&d.ds, e, links, "", &[0], true);
+        // Laid out once off screen (hidden from everyone), so its fonts are loaded too.
+        let doc = document();
+        if let (Ok(el), Some(body)) = (doc.create_element("aside"), doc.body()) {
+            el.set_class_name("card warm-up");
+            el.set_attribute("aria-hidden", "true").ok();
+            el.set_inner_html(&card);
+            if body.append_child(&el).is_ok() {
+                el.get_bounding_client_rect();
+                el.remove();
+            }
+        }
+    }
+    let typed = Query {
+        q: "a".into(),
+        ..Query::default()
+    };
+    std::hint::black_box(search::apply(&d.ds, &d.index, &typed));
 }
 
 /// Turns clicks on same-origin links under the base into history navigation (no reload).

@@ -322,7 +322,10 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
     intercept_links(ctx);
     print_every_card(ctx);
-    request_animation_frame(move || set_timeout(move || warm_up(ctx), std::time::Duration::ZERO));
+    // A dataset named by `?data=` warms up once it has loaded (`loader::accept`) instead.
+    if query.with_untracked(|q| q.data.is_none()) {
+        when_idle(move || warm_up(ctx));
+    }
     loader::open_from_query(ctx);
     chrome::follow_route_in_head(ctx);
 
@@ -437,10 +440,24 @@ fn print_every_card(ctx: Ctx) {
     });
 }
 
-/// Runs the card and the search once while the page is idle after its first frame: the browser
+/// Runs `f` when the browser is idle (`requestIdleCallback`; where there is none, a little later).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let w = window();
+    let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(idle) => {
+            let _ = idle.call1(&w, &wasm_bindgen::closure::Closure::once_into_js(f));
+        }
+        None => set_timeout(f, std::time::Duration::from_millis(300)),
+    }
+}
+
+/// Runs the card and the search once while the page is idle after it is shown: the browser
 /// compiles WebAssembly functions on their first call and loads fonts on their first use, so the
 /// reader's first click and first keystroke do not pay for either.
-fn warm_up(ctx: Ctx) {
+pub fn warm_up(ctx: Ctx) {
     let d = ctx.data.get_untracked();
     let base = ctx.base.get_value();
     let query = Query::default();

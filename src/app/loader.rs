@@ -30,6 +30,7 @@ pub fn accept(ctx: Ctx, bytes: &[u8], origin: String) -> bool {
             ctx.data.set(Arc::new(data));
             ctx.load_error.set(None);
             ctx.announce.set(msg);
+            super::when_idle(move || super::warm_up(ctx));
             true
         }
         Err(e) => {

@@ -49,9 +49,6 @@ impl Data {
     }
 }
 
-/// How many recent search results are kept for reuse.
-const RECENT_RESULTS: usize = 24;
-
 /// The origin label of the dataset embedded at build time.
 pub const EMBEDDED: &str = "the embedded dataset";
 
@@ -267,39 +264,21 @@ pub fn App() -> impl IntoView {
     let all = data.all;
     let data = RwSignal::new(Arc::new(data));
     let query = Memo::new(move |_| route.with(|r| r.query.clone()));
-    // Recent results of this dataset, newest last: going back to a query (Backspace) reuses its
-    // result, and a new query is searched within the newest result it narrows, if any.
-    let recent = StoredValue::new((None::<Arc<Data>>, Vec::<Arc<Filtered>>::new()));
+    // Recent results of the current dataset (see `search::Recent`).
+    let recent = StoredValue::new((None::<Arc<Data>>, search::Recent::default()));
     let filtered = Memo::new(move |_| {
         let d = data.get();
-        let f = query.with(|q| {
-            recent.with_value(|(rd, rs)| {
-                let rs: &[Arc<Filtered>] = match rd {
-                    Some(rd) if Arc::ptr_eq(rd, &d) => rs,
-                    _ => &[],
-                };
-                if let Some(hit) = rs.iter().rev().find(|f| f.query() == q) {
-                    return hit.clone();
-                }
-                let narrowed = rs
-                    .iter()
-                    .rev()
-                    .find_map(|f| search::refine(&d.ds, &d.index, q, f));
-                Arc::new(narrowed.unwrap_or_else(|| search::apply(&d.ds, &d.index, q)))
-            })
-        });
-        recent.update_value(|(rd, rs)| {
+        recent.update_value(|(rd, recent)| {
             if !rd.as_ref().is_some_and(|rd| Arc::ptr_eq(rd, &d)) {
                 *rd = Some(d.clone());
-                rs.clear();
-            }
-            rs.retain(|r| !Arc::ptr_eq(r, &f));
-            rs.push(f.clone());
-            if rs.len() > RECENT_RESULTS {
-                rs.remove(0);
+                recent.clear();
             }
         });
-        f
+        query.with(|q| {
+            let mut f = None;
+            recent.update_value(|(_, recent)| f = Some(recent.search(&d.ds, &d.index, q)));
+            f.unwrap_or_else(|| Arc::new(search::apply(&d.ds, &d.index, q)))
+        })
     });
     let ctx = Ctx {
         base: StoredValue::new(base),

@@ -241,10 +241,39 @@ pub fn refine(ds: &Dataset, index: &Index, q: &Query, prev: &Filtered) -> Option
         .then(|| filter(ds, index, q, prev.matched.iter().copied()))
 }
 
-impl Filtered {
-    /// The query this is the result of.
-    pub fn query(&self) -> &Query {
-        &self.query
+/// Recent results over one dataset, newest last, at most `Recent::KEEP`: a query seen again
+/// (Backspace) reuses its result, and a new query is refined from the newest result it narrows.
+#[derive(Debug, Default)]
+pub struct Recent {
+    results: Vec<std::sync::Arc<Filtered>>,
+}
+
+impl Recent {
+    /// How many results are kept.
+    pub const KEEP: usize = 24;
+
+    /// The result of `q`, equal to `apply(ds, index, q)`. Call `clear` when the dataset changes.
+    pub fn search(&mut self, ds: &Dataset, index: &Index, q: &Query) -> std::sync::Arc<Filtered> {
+        let found = self.results.iter().rev().find(|f| &f.query == q).cloned();
+        let f = found.unwrap_or_else(|| {
+            let narrowed = self
+                .results
+                .iter()
+                .rev()
+                .find_map(|f| refine(ds, index, q, f));
+            std::sync::Arc::new(narrowed.unwrap_or_else(|| apply(ds, index, q)))
+        });
+        self.results.retain(|r| !std::sync::Arc::ptr_eq(r, &f));
+        self.results.push(f.clone());
+        if self.results.len() > Self::KEEP {
+            self.results.remove(0);
+        }
+        f
+    }
+
+    /// Forgets every result (a new dataset).
+    pub fn clear(&mut self) {
+        self.results.clear();
     }
 }
 

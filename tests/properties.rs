@@ -193,3 +193,41 @@ fn typing_on_refines_and_widening_does_not() {
     later.from = Some(2021);
     assert!(refine(&ds, &index, &later, &baku).is_none());
 }
+
+/// Recent results: going back to a query reuses its result; every answer equals a fresh search.
+#[test]
+fn recent_results_are_reused_and_equal_a_fresh_search() {
+    use az_by_timeline::search::{apply, Index, Recent};
+    let ds = load_str(az_by_timeline::dataset::EMBEDDED_JSON, None)
+        .expect("seed")
+        .dataset;
+    let index = Index::build(&ds);
+    let q = |text: &str| Query {
+        q: text.to_string(),
+        ..Query::default()
+    };
+    let mut recent = Recent::default();
+    let first = recent.search(&ds, &index, &q("baku"));
+    for text in [
+        "baku v",
+        "baku vi",
+        "baku vis",
+        "baku vi",
+        "baku v",
+        "lukashenka",
+        "baku",
+    ] {
+        let got = recent.search(&ds, &index, &q(text));
+        assert_eq!(got.visible, apply(&ds, &index, &q(text)).visible, "{text}");
+    }
+    let again = recent.search(&ds, &index, &q("baku"));
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &again),
+        "the result of \"baku\" is reused"
+    );
+    recent.clear();
+    assert!(!std::sync::Arc::ptr_eq(
+        &first,
+        &recent.search(&ds, &index, &q("baku"))
+    ));
+}

@@ -64,6 +64,8 @@ pub struct Ctx {
     pub data: RwSignal<Arc<Data>>,
     /// The filtered events and counts for the current query.
     pub filtered: Memo<Arc<Filtered>>,
+    /// The event whose card is open (position in the dataset), if any.
+    pub open: Memo<Option<usize>>,
     /// The visible time window of the axis.
     pub view: RwSignal<View>,
     /// The event that has the roving focus in the list (position in the dataset).
@@ -280,12 +282,19 @@ pub fn App() -> impl IntoView {
             f.unwrap_or_else(|| Arc::new(search::apply(&d.ds, &d.index, q)))
         })
     });
+    let open = Memo::new(move |_| {
+        route.with(|r| match &r.page {
+            Page::Event(id) => data.with(|d| d.ds.position(id)),
+            _ => None,
+        })
+    });
     let ctx = Ctx {
         base: StoredValue::new(base),
         route,
         query,
         data,
         filtered,
+        open,
         view: RwSignal::new(all),
         focus: RwSignal::new(None),
         announce: RwSignal::new(String::new()),
@@ -308,16 +317,10 @@ pub fn App() -> impl IntoView {
     loader::open_from_query(ctx);
     chrome::follow_route_in_head(ctx);
 
-    // Opening a card (by link, deep link, back or forward) brings its event into view.
-    let opened = Memo::new(move |_| {
-        route.with(|r| match &r.page {
-            Page::Event(id) => data.with(|d| d.ds.position(id)),
-            _ => None,
-        })
-    });
-    // The card comes first; the row scrolls into view in the next frame, the axis after its paint.
+    // Opening a card (by link, deep link, back or forward) brings its event into view: the card
+    // comes first, the row scrolls into view in the next frame, the axis follows after its paint.
     Effect::new(move |_| {
-        if let Some(pos) = opened.get() {
+        if let Some(pos) = open.get() {
             request_animation_frame(move || {
                 list::scroll_into_view(pos);
                 set_timeout(

@@ -112,6 +112,26 @@ proptest! {
     }
 }
 
+/// The seed dataset and its search index.
+fn seed_with_index() -> (
+    az_by_timeline::model::Dataset,
+    az_by_timeline::search::Index,
+) {
+    let ds = load_str(az_by_timeline::dataset::EMBEDDED_JSON, None)
+        .expect("seed")
+        .dataset;
+    let index = az_by_timeline::search::Index::build(&ds);
+    (ds, index)
+}
+
+/// A query that only searches for `text`.
+fn q(text: &str) -> Query {
+    Query {
+        q: text.to_string(),
+        ..Query::default()
+    }
+}
+
 /// Search text made of words from the seed dataset (names with variants among them), cut at
 /// random places, with stray letters and spaces.
 fn search_text() -> impl Strategy<Value = String> {
@@ -151,10 +171,9 @@ proptest! {
         kinds in prop::collection::vec(0usize..6, 0..3),
         from in prop::option::of(1990i32..2025),
     ) {
-        use az_by_timeline::search::{apply, refine, Index};
-        let ds = load_str(az_by_timeline::dataset::EMBEDDED_JSON, None).expect("seed").dataset;
-        let index = Index::build(&ds);
-        let first = Query { q: q1.clone(), ..Query::default() };
+        use az_by_timeline::search::{apply, refine};
+        let (ds, index) = seed_with_index();
+        let first = q(&q1);
         let prev = apply(&ds, &index, &first);
         let longer: String = format!("{q1}{extra}");
         let shorter: String = q1.chars().take(q1.chars().count().saturating_sub(shrink)).collect();
@@ -176,15 +195,8 @@ proptest! {
 /// filter is not.
 #[test]
 fn typing_on_refines_and_widening_does_not() {
-    use az_by_timeline::search::{apply, refine, Index};
-    let ds = load_str(az_by_timeline::dataset::EMBEDDED_JSON, None)
-        .expect("seed")
-        .dataset;
-    let index = Index::build(&ds);
-    let q = |text: &str| Query {
-        q: text.to_string(),
-        ..Query::default()
-    };
+    use az_by_timeline::search::{apply, refine};
+    let (ds, index) = seed_with_index();
     let baku = apply(&ds, &index, &q("baku"));
     assert!(refine(&ds, &index, &q("baku v"), &baku).is_some());
     assert!(refine(&ds, &index, &q("lukashenk"), &apply(&ds, &index, &q("luk"))).is_some());
@@ -197,15 +209,8 @@ fn typing_on_refines_and_widening_does_not() {
 /// Recent results: going back to a query reuses its result; every answer equals a fresh search.
 #[test]
 fn recent_results_are_reused_and_equal_a_fresh_search() {
-    use az_by_timeline::search::{apply, Index, Recent};
-    let ds = load_str(az_by_timeline::dataset::EMBEDDED_JSON, None)
-        .expect("seed")
-        .dataset;
-    let index = Index::build(&ds);
-    let q = |text: &str| Query {
-        q: text.to_string(),
-        ..Query::default()
-    };
+    use az_by_timeline::search::{apply, Recent};
+    let (ds, index) = seed_with_index();
     let mut recent = Recent::default();
     let first = recent.search(&ds, &index, &q("baku"));
     for text in [

@@ -9,7 +9,6 @@ use wasm_bindgen::JsCast;
 use super::Ctx;
 use crate::html::{self, Links};
 use crate::layout::View;
-use crate::route::Page;
 
 /// Lists longer than this are windowed.
 pub const WINDOW_FROM: usize = 500;
@@ -101,12 +100,6 @@ pub fn reveal_on_axis(ctx: Ctx, pos: usize, zoom: bool) {
 pub fn EventList() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let list = NodeRef::<leptos::html::Ol>::new();
-    let open_pos = Memo::new(move |_| {
-        ctx.route.with(|r| match &r.page {
-            Page::Event(id) => ctx.data.with(|d| d.ds.position(id)),
-            _ => None,
-        })
-    });
     // The item that holds the tab stop: the focused one, else the open one, else the first.
     let tab_stop = Memo::new(move |_| {
         let f = ctx.filtered.get();
@@ -114,7 +107,7 @@ pub fn EventList() -> impl IntoView {
         ctx.focus
             .get()
             .filter(ok)
-            .or_else(|| open_pos.get().filter(ok))
+            .or_else(|| ctx.open.get().filter(ok))
             .or_else(|| f.visible.first().copied())
     });
     // Kept current even when not windowed, so a filter that makes the list long starts right.
@@ -164,7 +157,7 @@ pub fn EventList() -> impl IntoView {
     Effect::new(move |_| {
         items.track();
         let stop = tab_stop.get();
-        let open = open_pos.get();
+        let open = ctx.open.get();
         let Some(ol) = list.get() else { return };
         let Ok(links) = ol.query_selector_all("a[data-pos]") else {
             return;

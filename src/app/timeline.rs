@@ -8,7 +8,6 @@ use super::Ctx;
 use crate::html::{self, Links};
 use crate::layout::{markers, ticks, View};
 use crate::model::{Kind, LANES};
-use crate::route::Page;
 
 #[derive(Clone, Copy, Default)]
 struct Drag {
@@ -123,12 +122,7 @@ pub fn Timeline() -> impl IntoView {
         markers(&d.ds, &f.visible, &ctx.view.get(), width.get(), 26.0)
     });
     // The open event's marker is highlighted a frame after its card shows.
-    let current = super::after_paint(Memo::new(move |_| {
-        ctx.route.with(|r| match &r.page {
-            Page::Event(id) => ctx.data.with(|d| d.ds.position(id)),
-            _ => None,
-        })
-    }));
+    let current = super::after_paint(ctx.open);
     let current = move || current.get();
     // Markers and ticks are plain HTML (`html::axis_markers`); clicks are delegated here.
     let on_click = move |ev: web_sys::MouseEvent| {

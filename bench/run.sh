@@ -40,11 +40,8 @@ step() { printf '\n== %s\n' "$*" >&2; }
 
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$root/node_modules/.bin:$PATH"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
-if ! command -v trunk >/dev/null || ! command -v wasm-bindgen >/dev/null || [ ! -x "$root/node_modules/.bin/wasm-opt" ] \
-   || [ ! -x "$CHROME_PATH" ]; then
-  step "installing what is missing (scripts/setup.sh)"
-  bash "$root/scripts/setup.sh" browser
-fi
+step "installing what is missing (scripts/setup.sh; skips what is there)"
+bash "$root/scripts/setup.sh" browser
 if [ ! -f "$bench/node_modules/.package-lock.json" ] || [ "$bench/package-lock.json" -nt "$bench/node_modules/.package-lock.json" ]; then
   step "npm ci in bench/"
   (cd "$bench" && npm ci --no-audit --no-fund)
@@ -68,9 +65,9 @@ done
 trunk_build() { # DIST PUBLIC_URL [DATASET]
   local dist=$1 url=$2 data=${3:-} log
   log="$out/logs/build-$(basename "$dist").log"
-  echo "trunk build --release --public-url $url --dist $dist${data:+ (AZBY_DATASET=$data)}" >&2
+  echo "scripts/build.sh --public-url $url --dist $dist${data:+ (AZBY_DATASET=$data)}" >&2
   if ! (cd "$root" && CARGO_TARGET_DIR="$out/cargo" AZBY_DATASET="$data" \
-        nice -n 10 trunk build --release --public-url "$url" --dist "$dist" > "$log" 2>&1); then
+        nice -n 10 bash scripts/build.sh --public-url "$url" --dist "$dist" > "$log" 2>&1); then
     tail -30 "$log" >&2; echo "run.sh: build failed (log: $log)" >&2; exit 1
   fi
 }

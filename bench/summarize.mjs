@@ -227,10 +227,10 @@ if (opt.out) {
   md.push(`${pass} PASS, ${fail} FAIL.`, '');
   md.push(...verdictTable, '');
   md.push('"Faster anchor" is the better of the two anchors on that metric at that size; ratio = ours / anchor.');
-  md.push('KiB = 1,024 bytes. Pages: **ours: seed** is the default build (`trunk build --release`, the seed');
+  md.push('KiB = 1,024 bytes. Pages: **ours: seed** is the default build (`bash scripts/build.sh`, the seed');
   md.push('dataset of 26 events embedded); **ours: data** is the same build opening the generated dataset by');
   md.push('link (`?data=/data/ours-N.json`, fetched, validated and indexed in the browser); **ours: embedded** is');
-  md.push('a build with the generated dataset embedded (`AZBY_DATASET=... trunk build --release`).', '');
+  md.push('a build with the generated dataset embedded (`AZBY_DATASET=... bash scripts/build.sh`).', '');
   md.push('## Every page', '');
   md.push(...detail, '');
   if (notes.length) md.push(...notes, '');

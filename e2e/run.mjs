@@ -141,7 +141,7 @@ async function main() {
   const dist = path.join(root, 'dist');
   const sub = process.env.E2E_SUB_DIST ? path.resolve(process.env.E2E_SUB_DIST) : path.join(root, 'target', 'dist-sub');
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    console.log('not ok - dist/ exists\n    dist/index.html is missing: run `trunk build --release` first');
+    console.log('not ok - dist/ exists\n    dist/index.html is missing: run `bash scripts/build.sh` first');
     console.log('0 passed, 1 failed');
     return 1;
   }
@@ -158,9 +158,9 @@ async function main() {
     if (test.needs === 'sub' && !env.SUB) {
       if (process.env.CI) {
         failed++;
-        console.log(`not ok - ${test.name}\n    target/dist-sub/index.html is missing (CI is set, so this is a failure): run \`trunk build --release --public-url /sub/path/ --dist target/dist-sub\``);
+        console.log(`not ok - ${test.name}\n    target/dist-sub/index.html is missing (CI is set, so this is a failure): run \`bash scripts/build.sh --public-url /sub/path/ --dist target/dist-sub\``);
       } else {
-        console.log(`SKIP - ${test.name} (target/dist-sub is missing; build it with \`trunk build --release --public-url /sub/path/ --dist target/dist-sub\`)`);
+        console.log(`SKIP - ${test.name} (target/dist-sub is missing; build it with \`bash scripts/build.sh --public-url /sub/path/ --dist target/dist-sub\`)`);
       }
       continue;
     }

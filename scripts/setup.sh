@@ -13,6 +13,20 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build (scripts/build.sh) rebuilds std for wasm32 with a pinned nightly and its source.
+nightly=$(sed -n 's/^export RUSTUP_TOOLCHAIN=//p' scripts/build.sh)
+if ! rustup run "$nightly" rustc --version >/dev/null 2>&1 \
+  || ! rustup component list --installed --toolchain "$nightly" 2>/dev/null | grep -q '^rust-src'; then
+  say "installing Rust $nightly with rust-src (for the release build's smaller std)"
+  rustup toolchain install "$nightly" --profile minimal --component rust-src
+fi
+# Trunk runs cargo offline, so the crates that std's own build uses must be in cargo's cache.
+std_lib="$(rustup run "$nightly" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if ! rustup run "$nightly" cargo fetch --offline --manifest-path "$std_lib" >/dev/null 2>&1; then
+  say "fetching the crates that std's build uses"
+  rustup run "$nightly" cargo fetch --manifest-path "$std_lib"
+fi
+
 if ! trunk --version 2>/dev/null | grep -q ' 0\.21\.14'; then
   say "installing trunk 0.21.14 (takes 6-10 minutes on 2 cores)"
   cargo install trunk --version 0.21.14 --locked

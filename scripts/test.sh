@@ -23,12 +23,12 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test web
 
-step "release build"
-trunk build --release
+step "release build (scripts/build.sh: trunk build --release with the smaller std)"
+bash scripts/build.sh
 node scripts/size-report.mjs dist
 
 step "release build under a sub-path (/sub/path/)"
-trunk build --release --public-url /sub/path/ --dist target/dist-sub
+bash scripts/build.sh --public-url /sub/path/ --dist target/dist-sub
 
 step "end-to-end tests (playwright-core, Chromium)"
 node e2e/run.mjs

@@ -175,6 +175,7 @@ pub fn start() {
         web_sys::console::error_1(&format!("The app stopped: {info}").into());
         show_crash();
     }));
+    on_trap_show_crash();
     // The static copy of the page (for crawlers and readers without JavaScript) gives way.
     if let Some(el) = document().get_element_by_id("static") {
         el.remove();
@@ -188,6 +189,24 @@ pub fn start() {
         }
     });
     register_service_worker();
+}
+
+/// The release build (scripts/build.sh) aborts on a panic at once: the hook above never runs and
+/// the panic reaches the page as an uncaught `WebAssembly.RuntimeError` (from an event handler,
+/// or from a task as an unhandled rejection). Either shows the same recovery message.
+fn on_trap_show_crash() {
+    for (event, field) in [("error", "error"), ("unhandledrejection", "reason")] {
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
+            move |e: web_sys::Event| {
+                let cause = js_sys::Reflect::get(&e, &field.into()).unwrap_or_default();
+                if cause.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+                    show_crash();
+                }
+            },
+        );
+        let _ = window().add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        listener.forget();
+    }
 }
 
 /// Registers `sw.js` (release builds write it) so the app keeps working offline.

@@ -229,3 +229,28 @@ test('a new release replaces the offline copy cleanly (versioned cache)', async 
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('a WebAssembly trap (how the release build panics) shows the recovery message', async (t) => {
+  const { BASE } = env;
+  const page = await t.open();
+  // A trap reaches the page as an uncaught RuntimeError: thrown from an event handler, or
+  // rejecting a task's promise. Both are made here as the browser would report them.
+  const traps = [
+    () => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }),
+    () => { Promise.reject(new WebAssembly.RuntimeError('unreachable')); },
+  ];
+  for (const trap of traps) {
+    await goto(page, BASE + '/');
+    // Another uncaught error is not a crash of the app.
+    await page.evaluate(() => setTimeout(() => { throw new Error('not ours'); }));
+    await page.waitForTimeout(100);
+    eq(await page.locator('#crash').count(), 0, 'an ordinary error shows no recovery message');
+    await page.evaluate(trap);
+    const crash = page.locator('#crash[role=alert]');
+    await crash.waitFor({ timeout: 5000 });
+    assert(/reload the page/.test(await crash.textContent()), `message: ${await crash.textContent()}`);
+    eq(await crash.locator('a').getAttribute('href'), page.url(), 'the reload link is this page');
+  }
+  // The uncaught errors made above are expected here.
+  t.problems = t.problems.filter((p) => !/page error: (unreachable|not ours)/.test(p));
+});

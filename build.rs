@@ -1,7 +1,18 @@
 //! Chooses the dataset file embedded in the app: `data/events.json`, or the path in the
-//! `AZBY_DATASET` environment variable (used by the benchmark to embed large datasets). The
-//! file is embedded without the white space between JSON tokens (strings are kept byte for byte),
-//! so the app carries less; anything that is not JSON is left for the validator to report.
+//! `AZBY_DATASET` environment variable (used by the benchmark to embed large datasets). It writes
+//! two files for `src/embedded.rs`: the JSON without the white space between tokens (strings kept
+//! byte for byte), and the compact form of its load by the crate's own validator
+//! (`dataset::codec`), which is what the app embeds. A file that fails validation is encoded as
+//! that error, which the app shows, as it would for an opened file.
+
+// The crate's dataset and model modules, compiled into this script as they are into the crate.
+#[path = "src"]
+#[allow(dead_code, unused_imports)]
+mod crate_src {
+    pub mod dataset;
+    pub mod model;
+}
+use crate_src::{dataset, model};
 
 fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
@@ -19,18 +30,25 @@ fn main() {
     println!("cargo:rerun-if-env-changed=AZBY_DATASET");
     println!("cargo:rerun-if-changed={}", path.display());
     let out = std::env::var("OUT_DIR").map(std::path::PathBuf::from);
-    let embedded = match (std::fs::read(&path), out) {
+    let (json, coded) = match (std::fs::read(&path), out) {
         (Ok(bytes), Ok(dir)) => {
-            let file = dir.join("embedded.json");
-            match std::fs::write(&file, compact(&bytes)) {
-                Ok(()) => file,
-                Err(_) => path,
+            let compacted = compact(&bytes);
+            let coded = dataset::codec::encode(&dataset::load_bytes(&compacted, None));
+            let (json, azb) = (dir.join("embedded.json"), dir.join("embedded.azb"));
+            if std::fs::write(&json, &compacted).is_err() || std::fs::write(&azb, coded).is_err() {
+                panic!("cannot write the embedded dataset to {}", dir.display());
             }
+            (json, azb)
         }
         // A missing file fails the build at `include_str!` with its path.
-        _ => path,
+        _ => (path.clone(), path),
     };
-    println!("cargo:rustc-env=AZBY_DATASET_PATH={}", embedded.display());
+    println!("cargo:rustc-env=AZBY_DATASET_PATH={}", json.display());
+    println!("cargo:rustc-env=AZBY_DATASET_CODED={}", coded.display());
+    println!("cargo:rerun-if-changed=src/dataset.rs");
+    println!("cargo:rerun-if-changed=src/dataset");
+    println!("cargo:rerun-if-changed=src/model.rs");
+    println!("cargo:rerun-if-changed=src/model");
 }
 
 /// Drops the white space between JSON tokens; bytes inside strings (escapes included) are kept.

@@ -264,7 +264,7 @@ pub fn show_crash() {
 pub fn App() -> impl IntoView {
     let base = base_path();
     let route = RwSignal::new(current_route(&base));
-    let (data, first_error) = match crate::dataset::embedded() {
+    let (data, first_error) = match crate::embedded::loaded() {
         Ok(l) => (Data::new(l, EMBEDDED.into()), None),
         Err(e) => (
             Data::new(

@@ -1,6 +1,8 @@
 //! The dataset: raw serde types, the one validator (build time and run time alike), and the
-//! embedded seed data. Nothing reaches the app without passing `validate`.
+//! compact form a validated load travels in. Nothing reaches the app without passing `validate`.
+//! (`build.rs` compiles this module too, to validate and encode the embedded dataset.)
 
+pub mod codec;
 pub mod raw;
 pub mod validate;
 
@@ -8,9 +10,6 @@ pub use validate::{validate, Problem, QuoteTexts};
 
 use crate::model::Dataset;
 use raw::RawDataset;
-
-/// The seed dataset, embedded at build time. `AZBY_DATASET` (a path) overrides it for benchmarks.
-pub const EMBEDDED_JSON: &str = include_str!(env!("AZBY_DATASET_PATH"));
 
 /// The outcome of loading a dataset file: what loaded, and every problem found.
 #[derive(Debug, Clone)]
@@ -100,11 +99,6 @@ pub fn load_str(text: &str, quotes: Option<&QuoteTexts>) -> Result<Loaded, LoadE
         rejected,
         declared,
     })
-}
-
-/// The embedded seed dataset, validated. Its tests guarantee it loads without problems.
-pub fn embedded() -> Result<Loaded, LoadError> {
-    load_str(EMBEDDED_JSON, None)
 }
 
 /// Serialises a raw dataset as pretty JSON (used by the JSON export).

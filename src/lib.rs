@@ -4,6 +4,7 @@
 //! tested natively; `app` is the thin Leptos layer that runs in the browser.
 
 pub mod dataset;
+pub mod embedded;
 pub mod export;
 pub mod html;
 pub mod layout;

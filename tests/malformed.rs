@@ -115,3 +115,36 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         );
     }
 }
+
+/// What a load gives, in a form that can be compared (the dataset is compared on its own).
+fn outcome(r: &Result<az_by_timeline::dataset::Loaded, LoadError>) -> String {
+    match r {
+        Ok(l) => format!("{:?} {} {}", l.problems, l.rejected, l.declared),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+#[test]
+fn every_load_crosses_the_compact_form_unchanged() {
+    // The worker sends an opened file's load to the app in this form, successes, partial loads
+    // and errors alike; the app must see exactly what the validator produced.
+    use az_by_timeline::dataset::codec;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut inputs = corpus();
+    for f in [
+        "e2e/fixtures/mixed.json",
+        "e2e/fixtures/hostile.json",
+        "data/events.json",
+    ] {
+        inputs.push((f.into(), std::fs::read(dir.join(f)).expect("readable")));
+    }
+    for (name, bytes) in inputs {
+        let loaded = load_bytes(&bytes, None);
+        let text = codec::encode(&loaded);
+        let back = codec::decode(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(outcome(&back), outcome(&loaded), "{name}");
+        if let (Ok(a), Ok(b)) = (&back, &loaded) {
+            assert_eq!(a.dataset, b.dataset, "{name}");
+        }
+    }
+}

@@ -117,7 +117,7 @@ fn seed_with_index() -> (
     az_by_timeline::model::Dataset,
     az_by_timeline::search::Index,
 ) {
-    let ds = load_str(az_by_timeline::dataset::EMBEDDED_JSON, None)
+    let ds = load_str(az_by_timeline::embedded::JSON, None)
         .expect("seed")
         .dataset;
     let index = az_by_timeline::search::Index::build(&ds);

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use az_by_timeline::dataset::{load_str, validate::normalize_quote, Loaded, EMBEDDED_JSON};
+use az_by_timeline::dataset::{load_str, validate::normalize_quote, Loaded};
+use az_by_timeline::embedded::JSON as EMBEDDED_JSON;
 use az_by_timeline::model::{EntityKind, Kind, SourceRef};
 
 fn seeds() -> Option<HashMap<String, String>> {
@@ -186,4 +187,17 @@ fn the_json_schema_describes_every_field_the_app_reads() {
     top.sort();
     top.dedup();
     assert_eq!(keys(&schema["properties"]), top);
+}
+
+#[test]
+fn the_app_embeds_the_build_time_validation_of_the_dataset_unchanged() {
+    // build.rs validated and encoded the file; the app decodes that instead of parsing JSON.
+    let built = az_by_timeline::embedded::loaded().expect("the compact form decodes");
+    let fresh = load_str(EMBEDDED_JSON, None).expect("the JSON loads");
+    assert_eq!(built.dataset, fresh.dataset);
+    assert_eq!(built.problems, fresh.problems);
+    assert_eq!(
+        (built.rejected, built.declared),
+        (fresh.rejected, fresh.declared)
+    );
 }

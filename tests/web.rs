@@ -3,7 +3,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use az_by_timeline::app::App;
-use az_by_timeline::dataset;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -61,7 +60,7 @@ async fn tick() {
 
 #[wasm_bindgen_test]
 async fn lists_every_embedded_event_in_an_ordered_list() {
-    let expected = dataset::embedded()
+    let expected = az_by_timeline::embedded::loaded()
         .expect("embedded dataset")
         .dataset
         .events
@@ -77,7 +76,9 @@ async fn lists_every_embedded_event_in_an_ordered_list() {
 
 #[wasm_bindgen_test]
 async fn event_links_have_concise_names_and_card_urls() {
-    let ds = dataset::embedded().expect("embedded dataset").dataset;
+    let ds = az_by_timeline::embedded::loaded()
+        .expect("embedded dataset")
+        .dataset;
     let first = &ds.events[0];
     let m = mount();
     tick().await;

@@ -1,5 +1,6 @@
 //! "Open your own dataset": file picker, drag and drop, and `?data=<same-origin URL>`. Every path
-//! runs the one validator; a file that fails entirely never replaces what is loaded.
+//! runs the one validator, in the loader worker (`src/bin/loader.rs`), which answers with the
+//! compact form of the load; a file that fails entirely never replaces what is loaded.
 
 use std::sync::Arc;
 
@@ -8,11 +9,46 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{Ctx, Data};
-use crate::dataset::{load_bytes, LoadError, Problem};
+use crate::dataset::{codec, LoadError, Loaded, Problem};
 
-/// Validates bytes and, if any event is valid, makes them the active dataset.
-pub fn accept(ctx: Ctx, bytes: &[u8], origin: String) -> bool {
-    match load_bytes(bytes, None) {
+/// Parses and validates a file's bytes in a new loader worker, which is stopped afterwards.
+async fn load_in_worker(bytes: js_sys::ArrayBuffer) -> Result<Loaded, LoadError> {
+    use std::{cell::RefCell, rc::Rc};
+    use wasm_bindgen::{closure::Closure, JsValue};
+    let failed = || LoadError::new("The file could not be processed (the loader stopped).");
+    let url = format!("{}loader-worker.js", super::base_path());
+    let worker = web_sys::Worker::new(&url).map_err(|_| failed())?;
+    let settle: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>> = Rc::default();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        *settle.borrow_mut() = Some((resolve, reject));
+    });
+    let (to_worker, done) = (worker.clone(), settle.clone());
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |m: web_sys::MessageEvent| {
+            let data = m.data();
+            if data.as_bool() == Some(true) {
+                // The worker listens now: hand it the bytes (moved, not copied).
+                let _ = to_worker.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes));
+            } else if let Some((resolve, _)) = done.borrow_mut().take() {
+                let _ = resolve.call1(&JsValue::NULL, &data);
+            }
+        });
+    let on_error = Closure::<dyn Fn(JsValue)>::new(move |_: JsValue| {
+        if let Some((_, reject)) = settle.borrow_mut().take() {
+            let _ = reject.call0(&JsValue::NULL);
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let answer = JsFuture::from(promise).await;
+    worker.terminate();
+    let text = answer.ok().and_then(|v| v.as_string()).ok_or_else(failed)?;
+    codec::decode(&text).unwrap_or_else(|damage| Err(LoadError::new(damage)))
+}
+
+/// Makes a load the active dataset if any event in it is valid; otherwise says why not.
+fn accept(ctx: Ctx, loaded: Result<Loaded, LoadError>, origin: String) -> bool {
+    match loaded {
         Ok(loaded) => {
             let data = Data::new(loaded, origin);
             let msg = format!(
@@ -58,8 +94,8 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => {
-                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                accept(ctx, &bytes, format!("the file \u{201c}{name}\u{201d}"));
+                let loaded = load_in_worker(buf.unchecked_into()).await;
+                accept(ctx, loaded, format!("the file \u{201c}{name}\u{201d}"));
             }
             Err(_) => ctx.load_error.set(Some(LoadError::new(format!(
                 "The file \u{201c}{name}\u{201d} could not be read."
@@ -101,8 +137,8 @@ pub fn open_from_query(ctx: Ctx) {
         };
         match JsFuture::from(promise).await {
             Ok(buf) => {
-                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                accept(ctx, &bytes, url.clone());
+                let loaded = load_in_worker(buf.unchecked_into()).await;
+                accept(ctx, loaded, url.clone());
             }
             Err(_) => fail(format!("The dataset at {url} could not be read.")),
         }

@@ -7,7 +7,6 @@
 use std::fs;
 use std::path::Path;
 
-use az_by_timeline::dataset;
 use az_by_timeline::static_pages::{event_body, event_head, home_body, sitemap, Head};
 
 fn main() {
@@ -23,7 +22,8 @@ fn main() {
 }
 
 fn run(dir: &Path, base: &str, site: &str) -> Result<(), String> {
-    let loaded = dataset::embedded().map_err(|e| format!("the dataset does not load: {e}"))?;
+    let loaded = az_by_timeline::embedded::loaded()
+        .map_err(|e| format!("the dataset does not load: {e}"))?;
     if !loaded.problems.is_empty() {
         let list: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
         return Err(format!("the dataset has problems:\n{}", list.join("\n")));

@@ -9,6 +9,7 @@ mod loader;
 mod pages;
 mod timeline;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -31,15 +32,19 @@ pub struct Data {
     pub origin: String,
     /// The window showing every event.
     pub all: View,
+    /// The compact form it was decoded from (`dataset::codec`): the loader worker makes the
+    /// JSON export from it, so the app carries no JSON writer.
+    pub coded: Cow<'static, str>,
 }
 
 impl Data {
-    pub fn new(loaded: Loaded, origin: String) -> Data {
+    pub fn new(loaded: Loaded, origin: String, coded: Cow<'static, str>) -> Data {
         let index = Index::build(&loaded.dataset);
         let all = View::all(&loaded.dataset);
         Data {
             index,
             all,
+            coded,
             ds: loaded.dataset,
             problems: loaded.problems,
             rejected: loaded.rejected,
@@ -265,7 +270,10 @@ pub fn App() -> impl IntoView {
     let base = base_path();
     let route = RwSignal::new(current_route(&base));
     let (data, first_error) = match crate::embedded::loaded() {
-        Ok(l) => (Data::new(l, EMBEDDED.into()), None),
+        Ok(l) => (
+            Data::new(l, EMBEDDED.into(), crate::embedded::CODED.into()),
+            None,
+        ),
         Err(e) => (
             Data::new(
                 Loaded {
@@ -275,6 +283,7 @@ pub fn App() -> impl IntoView {
                     declared: 0,
                 },
                 "nothing".into(),
+                crate::dataset::codec::EMPTY.into(),
             ),
             Some(LoadError {
                 message: format!("The embedded dataset could not be loaded: {e}"),

@@ -346,21 +346,33 @@ pub fn Exports() -> impl IntoView {
     let export = move |format: &'static str| {
         let d = ctx.data.get_untracked();
         let visible = ctx.filtered.get_untracked().visible.clone();
-        let base = ctx.base.get_value();
-        let data = ctx.route.with_untracked(|r| r.query.data.clone());
-        let origin = super::site_origin();
-        let (text, mime, ext) = match format {
-            "csv" => (
+        let count = visible.len();
+        let done = move |text: String, mime: &str, ext: &str| {
+            download(&format!("az-by-timeline.{ext}"), &text, mime);
+            ctx.announce.set(format!(
+                "Exported {count} events as {}.",
+                ext.to_uppercase()
+            ));
+        };
+        match format {
+            "csv" => done(
                 crate::export::csv(&d.ds, &visible),
                 "text/csv;charset=utf-8",
                 "csv",
             ),
-            "json" => (
-                crate::dataset::to_json(&crate::export::to_raw(&d.ds, &visible)),
-                "application/json",
-                "json",
-            ),
+            // Written by the loader worker, which has the JSON writer.
+            "json" => leptos::task::spawn_local(async move {
+                match super::loader::json_in_worker(&d, &visible).await {
+                    Some(text) if !text.is_empty() => done(text, "application/json", "json"),
+                    _ => ctx
+                        .announce
+                        .set("The JSON export failed; CSV and Calendar still work.".into()),
+                }
+            }),
             _ => {
+                let base = ctx.base.get_value();
+                let data = ctx.route.with_untracked(|r| r.query.data.clone());
+                let origin = super::site_origin();
                 let host = window()
                     .location()
                     .host()
@@ -372,19 +384,13 @@ pub fn Exports() -> impl IntoView {
                     };
                     crate::route::absolute(&origin, &crate::route::event_href(&base, id, &q))
                 };
-                (
+                done(
                     crate::export::ics(&d.ds, &visible, link, &host),
                     "text/calendar;charset=utf-8",
                     "ics",
                 )
             }
-        };
-        download(&format!("az-by-timeline.{ext}"), &text, mime);
-        ctx.announce.set(format!(
-            "Exported {} events as {}.",
-            visible.len(),
-            ext.to_uppercase()
-        ));
+        }
     };
     view! {
         <div class="exports" role="group" aria-label="Export the events shown">

@@ -11,13 +11,13 @@ use wasm_bindgen_futures::JsFuture;
 use super::{Ctx, Data};
 use crate::dataset::{codec, LoadError, Loaded, Problem};
 
-/// Parses and validates a file's bytes in a new loader worker, which is stopped afterwards.
-async fn load_in_worker(bytes: js_sys::ArrayBuffer) -> Result<Loaded, LoadError> {
+/// Sends one message to a new loader worker (`src/bin/loader.rs`) and waits for its answer, a
+/// string; the worker is stopped afterwards. `None` if it could not start or stopped.
+async fn ask_worker(message: wasm_bindgen::JsValue, transfer: js_sys::Array) -> Option<String> {
     use std::{cell::RefCell, rc::Rc};
     use wasm_bindgen::{closure::Closure, JsValue};
-    let failed = || LoadError::new("The file could not be processed (the loader stopped).");
     let url = format!("{}loader-worker.js", super::base_path());
-    let worker = web_sys::Worker::new(&url).map_err(|_| failed())?;
+    let worker = web_sys::Worker::new(&url).ok()?;
     let settle: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>> = Rc::default();
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         *settle.borrow_mut() = Some((resolve, reject));
@@ -27,8 +27,8 @@ async fn load_in_worker(bytes: js_sys::ArrayBuffer) -> Result<Loaded, LoadError>
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |m: web_sys::MessageEvent| {
             let data = m.data();
             if data.as_bool() == Some(true) {
-                // The worker listens now: hand it the bytes (moved, not copied).
-                let _ = to_worker.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes));
+                // The worker listens now: send the message (an ArrayBuffer is moved, not copied).
+                let _ = to_worker.post_message_with_transfer(&message, &transfer);
             } else if let Some((resolve, _)) = done.borrow_mut().take() {
                 let _ = resolve.call1(&JsValue::NULL, &data);
             }
@@ -42,15 +42,33 @@ async fn load_in_worker(bytes: js_sys::ArrayBuffer) -> Result<Loaded, LoadError>
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let answer = JsFuture::from(promise).await;
     worker.terminate();
-    let text = answer.ok().and_then(|v| v.as_string()).ok_or_else(failed)?;
-    codec::decode(&text).unwrap_or_else(|damage| Err(LoadError::new(damage)))
+    answer.ok()?.as_string()
+}
+
+/// Parses and validates a file's bytes in the loader worker; also returns the compact form.
+async fn load_in_worker(bytes: js_sys::ArrayBuffer) -> (Result<Loaded, LoadError>, String) {
+    let transfer = js_sys::Array::of1(&bytes);
+    let Some(text) = ask_worker(bytes.into(), transfer).await else {
+        let failed = "The file could not be processed (the loader stopped).";
+        return (Err(LoadError::new(failed)), String::new());
+    };
+    let loaded = codec::decode(&text).unwrap_or_else(|damage| Err(LoadError::new(damage)));
+    (loaded, text)
+}
+
+/// The dataset JSON (the schema's form) of the events at `positions` in `data`, made by the
+/// loader worker from the compact form; `None` if the worker failed.
+pub async fn json_in_worker(data: &Data, positions: &[usize]) -> Option<String> {
+    let list: Vec<String> = positions.iter().map(usize::to_string).collect();
+    let request = format!("{}\n{}", list.join(","), data.coded);
+    ask_worker(request.into(), js_sys::Array::new()).await
 }
 
 /// Makes a load the active dataset if any event in it is valid; otherwise says why not.
-fn accept(ctx: Ctx, loaded: Result<Loaded, LoadError>, origin: String) -> bool {
+fn accept(ctx: Ctx, (loaded, coded): (Result<Loaded, LoadError>, String), origin: String) -> bool {
     match loaded {
         Ok(loaded) => {
-            let data = Data::new(loaded, origin);
+            let data = Data::new(loaded, origin, coded.into());
             let msg = format!(
                 "Opened {}: {} events loaded{}.",
                 data.origin,

@@ -14,6 +14,9 @@ use crate::model::{
     Plan, PlanKind, Quote, Source, SourceRef,
 };
 
+/// `encode` of a load with no events and no problems (what the app holds when nothing loaded).
+pub const EMPTY: &str = "1:00:1:01:01:01:01:01:01:01:01:0";
+
 /// Encodes the outcome of a load (a dataset with its problems, or the error).
 pub fn encode(result: &Result<Loaded, LoadError>) -> String {
     let mut w = Writer(String::new());
@@ -216,30 +219,28 @@ impl<'a> Reader<'a> {
         let t = self.token()?;
         digits(t).ok_or_else(|| self.error("not a number"))
     }
-    fn list<T>(
-        &mut self,
-        mut item: impl FnMut(&mut Self) -> Result<T, String>,
-    ) -> Result<Vec<T>, String> {
+    fn list<T>(&mut self, item: fn(&mut Self) -> Result<T, String>) -> Result<Vec<T>, String> {
         let n = self.num()?;
         // Every item takes at least two bytes, so a count larger than what is left is damage
         // (and never a huge allocation).
         if n > (self.text.len() - self.pos) as u64 {
             return Err(self.error("a count past the end"));
         }
-        (0..n).map(|_| item(self)).collect()
+        let mut items = Vec::with_capacity(n as usize);
+        for _ in 0..n {
+            items.push(item(self)?);
+        }
+        Ok(items)
     }
     fn strs(&mut self) -> Result<Vec<String>, String> {
         self.list(Self::string)
     }
-    fn opt<T>(
-        &mut self,
-        item: impl FnMut(&mut Self) -> Result<T, String>,
-    ) -> Result<Option<T>, String> {
-        let mut v = self.list(item)?;
-        if v.len() > 1 {
-            return Err(self.error("more than one optional value"));
+    fn opt<T>(&mut self, item: fn(&mut Self) -> Result<T, String>) -> Result<Option<T>, String> {
+        match self.num()? {
+            0 => Ok(None),
+            1 => item(self).map(Some),
+            _ => Err(self.error("more than one optional value")),
         }
-        Ok(v.pop())
     }
     fn opt_str(&mut self) -> Result<Option<String>, String> {
         self.opt(Self::string)
@@ -404,6 +405,17 @@ mod tests {
         {
             assert_eq!(*p as usize, i);
         }
+    }
+
+    #[test]
+    fn empty_is_the_encoding_of_an_empty_load() {
+        let empty = Ok(Loaded {
+            dataset: Dataset::default(),
+            problems: Vec::new(),
+            rejected: 0,
+            declared: 0,
+        });
+        assert_eq!(encode(&empty), EMPTY);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::model::{
 };
 
 /// `encode` of a load with no events and no problems (what the app holds when nothing loaded).
-pub const EMPTY: &str = "1:00:1:01:01:01:01:01:01:01:01:0";
+pub const EMPTY: &str = "1:00:1:01:01:01:01:01:01:01:0";
 
 /// Encodes the outcome of a load (a dataset with its problems, or the error).
 pub fn encode(result: &Result<Loaded, LoadError>) -> String {

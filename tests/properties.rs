@@ -76,6 +76,35 @@ proptest! {
     }
 
     #[test]
+    fn compact_form_round_trips_and_damage_never_panics(
+        events in prop::collection::vec(any_json(), 0..8),
+        cut in any::<prop::sample::Index>(),
+        byte in any::<prop::sample::Index>(),
+        with in any::<u8>(),
+    ) {
+        use az_by_timeline::dataset::codec;
+        let doc = json!({"sources": [{"id": "e1", "title": "t", "url": "https://x.org"}], "events": events});
+        let loaded = load_str(&doc.to_string(), None);
+        let text = codec::encode(&loaded);
+        match (codec::decode(&text), &loaded) {
+            (Ok(Ok(a)), Ok(b)) => {
+                prop_assert_eq!(&a.dataset, &b.dataset);
+                prop_assert_eq!(&a.problems, &b.problems);
+            }
+            (Ok(Err(a)), Err(b)) => prop_assert_eq!(&a, b),
+            (other, _) => prop_assert!(false, "did not round-trip: {:?}", other.err()),
+        }
+        // Truncated or with one byte changed, it decodes to something or names the damage.
+        let _ = codec::decode(&text[..text.floor_char_boundary(cut.index(text.len() + 1))]);
+        let mut bytes = text.into_bytes();
+        if !bytes.is_empty() {
+            let i = byte.index(bytes.len());
+            bytes[i] = with;
+        }
+        let _ = codec::decode(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
     fn url_parser_never_panics(path in "/?[ -~]{0,80}", search in "[ -~]{0,80}", base in prop_oneof![Just("/"), Just("/sub/path/")]) {
         let r = Route::parse(base, &path, &search);
         // Parsing the canonical form of what was parsed gives the same route.

@@ -47,6 +47,34 @@ impl Links<'_> {
     }
 }
 
+/// A table of load problems (item, field, what is wrong): at most `PROBLEM_ROWS` rows, then a
+/// count of the rest.
+pub fn problem_table(problems: &[crate::dataset::Problem]) -> String {
+    let mut out = String::from(
+        "<table><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Field</th>\
+         <th scope=\"col\">Problem</th></tr></thead><tbody>",
+    );
+    for p in problems.iter().take(PROBLEM_ROWS) {
+        out.push_str(&format!(
+            "<tr><td><code>{}</code></td><td><code>{}</code></td><td>{}</td></tr>",
+            esc(&p.item),
+            esc(&p.field),
+            esc(&p.message)
+        ));
+    }
+    out.push_str("</tbody></table>");
+    if problems.len() > PROBLEM_ROWS {
+        out.push_str(&format!(
+            "<p>\u{2026} and {} more.</p>",
+            problems.len() - PROBLEM_ROWS
+        ));
+    }
+    out
+}
+
+/// How many problems a table lists.
+pub const PROBLEM_ROWS: usize = 500;
+
 /// The kind badge: shape and word (never colour alone).
 pub fn badge(kind: Kind) -> String {
     format!(
@@ -916,6 +944,23 @@ pub fn overview_svg(fracs: &[f64]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problem_tables_escape_every_cell_and_count_what_they_leave_out() {
+        let p = |i: usize| crate::dataset::Problem {
+            item: format!("<e{i}>"),
+            field: "date".into(),
+            message: "\"2021-02-30\" & more".into(),
+        };
+        let t = problem_table(&[p(1)]);
+        assert!(t.contains("<td><code>&lt;e1&gt;</code></td><td><code>date</code></td>"));
+        assert!(t.contains("&quot;2021-02-30&quot; &amp; more"));
+        assert!(!t.contains("more.</p>"));
+        let many: Vec<_> = (0..PROBLEM_ROWS + 3).map(p).collect();
+        let t = problem_table(&many);
+        assert_eq!(t.matches("<tr>").count(), PROBLEM_ROWS + 1);
+        assert!(t.ends_with("</table><p>\u{2026} and 3 more.</p>"));
+    }
 
     #[test]
     fn overview_thins_out_close_ticks() {

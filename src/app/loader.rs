@@ -238,24 +238,7 @@ pub fn Problems() -> impl IntoView {
     view! { {error} {panel} }
 }
 
-/// A table of problems (item, field, what is wrong); at most 500 rows, then a count.
+/// A table of problems, as `html::problem_table` writes it (escaped).
 fn problem_table(problems: &[Problem]) -> impl IntoView {
-    let rows = problems
-        .iter()
-        .take(500)
-        .map(|p| {
-            view! {
-                <tr><td><code>{p.item.clone()}</code></td><td><code>{p.field.clone()}</code></td><td>{p.message.clone()}</td></tr>
-            }
-        })
-        .collect_view();
-    let more = (problems.len() > 500)
-        .then(|| view! { <p>{format!("\u{2026} and {} more.", problems.len() - 500)}</p> });
-    view! {
-        <table>
-            <thead><tr><th scope="col">"Item"</th><th scope="col">"Field"</th><th scope="col">"Problem"</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-        {more}
-    }
+    view! { <div class="problem-table" inner_html=crate::html::problem_table(problems)></div> }
 }

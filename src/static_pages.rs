@@ -83,6 +83,21 @@ pub fn event_body(ds: &Dataset, e: &Event, site: &str, base: &str) -> String {
     )
 }
 
+/// The line under the title in the site header (the app's and the static pages').
+pub const TAGLINE: &str = "Every fact cites its source and quote.";
+
+/// The site header of a static page: the app's own title and tagline, in the app's markup, so
+/// the page looks the same before and after the app takes over (nothing shifts, and the largest
+/// paint is not repeated).
+pub fn site_header(ds: &Dataset, base: &str) -> String {
+    format!(
+        "<header class=\"site\"><div class=\"brand\"><a href=\"{}\" class=\"title\">{}</a><span class=\"tagline\">{}</span></div></header>\n",
+        esc(base),
+        esc(&ds.title),
+        TAGLINE
+    )
+}
+
 /// The plain list of every event for the home page (read without JavaScript).
 pub fn home_body(ds: &Dataset, base: &str) -> String {
     let q = Query::default();
@@ -98,9 +113,10 @@ pub fn home_body(ds: &Dataset, base: &str) -> String {
             )
         })
         .collect();
+    // The site header above carries the title; the heading says what the list is.
     format!(
-        "<h1>{}</h1>\n<ol>{}</ol>\n",
-        esc(&ds.title),
+        "<main class=\"static\"><h1>{} events, oldest first</h1>\n<ol class=\"plain\">{}</ol></main>\n",
+        ds.events.len(),
         items.join("\n")
     )
 }

@@ -47,7 +47,7 @@ pub fn Header() -> impl IntoView {
         <header class="site">
             <div class="brand">
                 <a href=home class="title">{move || ctx.data.with(|d| d.ds.title.clone())}</a>
-                <span class="tagline">"Every fact cites its source and quote."</span>
+                <span class="tagline">{crate::static_pages::TAGLINE}</span>
             </div>
             <nav aria-label="Sections">
                 <a href=home>"Timeline"</a>

@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-use az_by_timeline::static_pages::{event_body, event_head, home_body, sitemap, Head};
+use az_by_timeline::static_pages::{event_body, event_head, home_body, site_header, sitemap, Head};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -33,34 +33,41 @@ fn run(dir: &Path, base: &str, site: &str) -> Result<(), String> {
     let index =
         fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let csp = csp_for(&index)?;
-    for anchor in [
-        "<meta charset=\"utf-8\">",
-        "<body>",
-        "<title>",
-        "<meta name=\"description\"",
-    ] {
+    // Anchors in the template, as written in index.html or as Trunk's minifier writes them
+    // (quotes dropped, attributes reordered).
+    let missing = |what: &str| format!("index.html has no {what} to anchor the page tags");
+    let charset = find_tag(&index, "<meta", |t| t.contains("charset"))
+        .map(|(a, b)| index[a..b].to_string())
+        .ok_or_else(|| missing("<meta charset>"))?;
+    let is_description =
+        |t: &str| t.contains("name=description") || t.contains("name=\"description\"");
+    for anchor in ["<body>", "<title>"] {
         if !index.contains(anchor) {
-            return Err(format!(
-                "index.html has no {anchor} to anchor the page tags (was it minified?)"
-            ));
+            return Err(missing(anchor));
         }
     }
+    if find_tag(&index, "<meta", is_description).is_none() {
+        return Err(missing("<meta name=description>"));
+    }
+    let header = site_header(&ds, base);
     let page = |head: &Head, body: &str| -> String {
         let mut html = index.clone();
         // Replace the template's title and description with the page's own tags.
         html = strip_between(&html, "<title>", "</title>");
-        html = remove_tag(&html, "<meta name=\"description\"");
+        if let Some((a, b)) = find_tag(&html, "<meta", is_description) {
+            html.replace_range(a..b, "");
+        }
         html = html.replacen(
-            "<meta charset=\"utf-8\">",
+            &charset,
             &format!(
-                "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n{}",
+                "{charset}\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n{}",
                 head.tags(&ds.title)
             ),
             1,
         );
         html.replacen(
             "<body>",
-            &format!("<body>\n<div id=\"static\">\n{body}</div>"),
+            &format!("<body>\n<div id=\"static\">\n{header}{body}</div>"),
             1,
         )
     };
@@ -188,14 +195,18 @@ fn strip_between(html: &str, open: &str, close: &str) -> String {
     }
 }
 
-fn remove_tag(html: &str, start: &str) -> String {
-    match html.find(start) {
-        Some(a) => match html[a..].find('>') {
-            Some(b) => format!("{}{}", &html[..a], &html[a + b + 1..]),
-            None => html.to_string(),
-        },
-        None => html.to_string(),
+/// The first start tag that begins with `open` (e.g. `<meta`) and satisfies `pick`: its byte range.
+fn find_tag(html: &str, open: &str, pick: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = html[from..].find(open) {
+        let a = from + i;
+        let b = a + html[a..].find('>')? + 1;
+        if pick(&html[a..b]) {
+            return Some((a, b));
+        }
+        from = b;
     }
+    None
 }
 
 fn sha256_base64(bytes: &[u8]) -> String {

@@ -12,5 +12,5 @@ pub const CODED: &str = include_str!(env!("AZBY_DATASET_CODED"));
 
 /// The embedded dataset, validated at build time. Its tests guarantee it loads without problems.
 pub fn loaded() -> Result<Loaded, LoadError> {
-    codec::decode(CODED).unwrap_or_else(|damage| Err(LoadError::new(damage)))
+    codec::decode_load(CODED)
 }

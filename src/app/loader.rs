@@ -52,8 +52,7 @@ async fn load_in_worker(bytes: js_sys::ArrayBuffer) -> (Result<Loaded, LoadError
         let failed = "The file could not be processed (the loader stopped).";
         return (Err(LoadError::new(failed)), String::new());
     };
-    let loaded = codec::decode(&text).unwrap_or_else(|damage| Err(LoadError::new(damage)));
-    (loaded, text)
+    (codec::decode_load(&text), text)
 }
 
 /// The dataset JSON (the schema's form) of the events at `positions` in `data`, made by the
@@ -65,7 +64,7 @@ pub async fn json_in_worker(data: &Data, positions: &[usize]) -> Option<String> 
 }
 
 /// Makes a load the active dataset if any event in it is valid; otherwise says why not.
-fn accept(ctx: Ctx, (loaded, coded): (Result<Loaded, LoadError>, String), origin: String) -> bool {
+fn accept(ctx: Ctx, (loaded, coded): (Result<Loaded, LoadError>, String), origin: String) {
     match loaded {
         Ok(loaded) => {
             let data = Data::new(loaded, origin, coded.into());
@@ -85,14 +84,12 @@ fn accept(ctx: Ctx, (loaded, coded): (Result<Loaded, LoadError>, String), origin
             ctx.load_error.set(None);
             ctx.announce.set(msg);
             super::when_idle(move || super::warm_up(ctx));
-            true
         }
         Err(e) => {
             ctx.load_error.set(Some(LoadError {
                 message: format!("Could not open {origin}: {e} The current dataset is unchanged."),
                 problems: e.problems,
             }));
-            false
         }
     }
 }

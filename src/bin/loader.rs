@@ -48,8 +48,8 @@ mod worker {
             .filter(|p| !p.is_empty())
             .map(|p| p.parse().ok())
             .collect();
-        match (positions, codec::decode(coded)) {
-            (Some(positions), Ok(Ok(loaded))) => {
+        match (positions, codec::decode_load(coded)) {
+            (Some(positions), Ok(loaded)) => {
                 let positions: Vec<usize> = positions
                     .into_iter()
                     .filter(|&p| p < loaded.dataset.events.len())

@@ -59,6 +59,11 @@ pub fn decode(text: &str) -> Result<Result<Loaded, LoadError>, String> {
     Ok(out)
 }
 
+/// `decode` for the app: damage is reported as a load error, like a file that cannot be used.
+pub fn decode_load(text: &str) -> Result<Loaded, LoadError> {
+    decode(text).unwrap_or_else(|damage| Err(LoadError::new(damage)))
+}
+
 struct Writer(String);
 
 impl Writer {

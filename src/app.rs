@@ -186,9 +186,26 @@ pub fn start() {
         show_crash();
     }));
     on_trap_show_crash();
-    // The static copy of the page (for crawlers and readers without JavaScript) gives way.
-    if let Some(el) = document().get_element_by_id("static") {
+    // The static copy of the page (for crawlers and readers without JavaScript) gives way; its
+    // site header stays (a page without one, as under `trunk serve`, gets an empty one) and the
+    // app fills it in. Keeping it keeps its paint: the largest one, before the app started.
+    let doc = document();
+    if let Some(el) = doc.get_element_by_id("static") {
         el.remove();
+    }
+    let header = doc
+        .query_selector("body > header.site")
+        .ok()
+        .flatten()
+        .or_else(|| {
+            let body = doc.body()?;
+            let html = crate::static_pages::site_header("", &base_path());
+            body.insert_adjacent_html("afterbegin", &html).ok()?;
+            doc.query_selector("body > header.site").ok().flatten()
+        });
+    if let Some(header) = &header {
+        let skip = "<a class=\"skip\" href=\"#events\">Skip to the events</a>";
+        let _ = header.insert_adjacent_html("beforebegin", skip);
     }
     leptos::mount::mount_to_body(App);
     // The first timeline is on screen: a hook for the benchmark and tests.
@@ -373,9 +390,19 @@ pub fn App() -> impl IntoView {
         })
     });
     let page = move || page.get();
+    if let Some(header) = document()
+        .query_selector("body > header.site")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        leptos::mount::mount_to(header, move || {
+            provide_context(ctx);
+            chrome::Header
+        })
+        .forget();
+    }
     view! {
-        <a class="skip" href="#events">"Skip to the events"</a>
-        <chrome::Header/>
         <main id="main">
             {move || match page() {
                 Page::Timeline | Page::Event(_) => view! { <TimelinePage/> }.into_any(),

@@ -1,6 +1,7 @@
 //! Static HTML for every event (`events/<id>/index.html`), the sitemap and the home page's
 //! plain list: the same dataset rendered as plain HTML that crawlers, link previews and readers
-//! without JavaScript can use. Each page then boots the app, which replaces `#static`.
+//! without JavaScript can use. Each page then boots the app, which keeps the site header and
+//! replaces `#static`.
 //! Pure string building; every text is HTML-escaped.
 
 use crate::html::{card, esc, Links};
@@ -86,14 +87,14 @@ pub fn event_body(ds: &Dataset, e: &Event, site: &str, base: &str) -> String {
 /// The line under the title in the site header (the app's and the static pages').
 pub const TAGLINE: &str = "Every fact cites its source and quote.";
 
-/// The site header of a static page: the app's own title and tagline, in the app's markup, so
-/// the page looks the same before and after the app takes over (nothing shifts, and the largest
-/// paint is not repeated).
-pub fn site_header(ds: &Dataset, base: &str) -> String {
+/// The site header: title and tagline, in the markup the app keeps. Static pages carry it and the
+/// app adopts it as it is (it adds the navigation and tools), so nothing shifts and the largest
+/// paint, the title, is the one painted before the app starts.
+pub fn site_header(title: &str, base: &str) -> String {
     format!(
         "<header class=\"site\"><div class=\"brand\"><a href=\"{}\" class=\"title\">{}</a><span class=\"tagline\">{}</span></div></header>\n",
         esc(base),
-        esc(&ds.title),
+        esc(title),
         TAGLINE
     )
 }

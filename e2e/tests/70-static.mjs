@@ -76,6 +76,31 @@ test('static pages: with JavaScript the app takes over the event page', async (t
   eq(await page.title(), `${e.title} — ${DATA.title}`, 'title');
 });
 
+test('static pages: the app keeps the site header it finds (title painted once), skip link first', async (t) => {
+  const { BASE, DATA } = env;
+  const page = await t.open();
+  // Recorded from the first byte: any header or title node taken out of the document.
+  await page.addInitScript(() => {
+    window.__removed = [];
+    new MutationObserver((ms) => {
+      for (const m of ms) for (const n of m.removedNodes) {
+        if (n.nodeType === 1 && (n.matches('header.site, .title') || n.querySelector('header.site, .title'))) window.__removed.push(n.outerHTML.slice(0, 80));
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  for (const path of ['/', `/events/${DATA.events[0].id}/`]) {
+    await goto(page, BASE + path);
+    eq(await page.evaluate(() => window.__removed), [], `${path}: no header node removed while the app starts`);
+    eq(await page.locator('header.site').count(), 1, `${path}: one site header`);
+    eq((await page.locator('header.site .title').textContent()).trim(), DATA.title, `${path}: the title`);
+    eq(await page.locator('header.site .title').getAttribute('href'), '/', `${path}: the title links home`);
+    eq(await page.locator('header.site nav a').count(), 3, `${path}: the app added its navigation`);
+    eq(await page.locator('header.site #search').count(), 1, `${path}: and its search box`);
+    const first = await page.evaluate(() => document.querySelector('a[href], button, input, select, [tabindex="0"]').className);
+    eq(first, 'skip', `${path}: the skip link is the first tab stop`);
+  }
+});
+
 test('static pages: the home page lists every event without JavaScript', async (t) => {
   const { BASE, DATA } = env;
   const page = await t.open({ javaScriptEnabled: false });

@@ -9,7 +9,8 @@ use super::Ctx;
 use crate::model::EntityKind;
 use crate::route::{page_href, Page, Query};
 
-/// Header with the search box (focused by `/`).
+/// The header's navigation and tools, with the search box (focused by `/`), mounted into the
+/// page's `header.site` (see `app::start`).
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -43,29 +44,35 @@ pub fn Header() -> impl IntoView {
         };
         ctx.navigate(crate::route::Route::new(page, q), true);
     };
+    // The title and tagline are the page's own (`static_pages::site_header`), painted before the
+    // app started; the title follows the dataset and keeps `?data=` in its link.
+    Effect::new(move |_| {
+        let Ok(Some(a)) = document().query_selector("header.site .title") else {
+            return;
+        };
+        let title = ctx.data.with(|d| d.ds.title.clone());
+        if a.text_content().as_deref() != Some(title.as_str()) {
+            a.set_text_content(Some(&title));
+        }
+        let _ = a.set_attribute("href", &home());
+    });
     view! {
-        <header class="site">
-            <div class="brand">
-                <a href=home class="title">{move || ctx.data.with(|d| d.ds.title.clone())}</a>
-                <span class="tagline">{crate::static_pages::TAGLINE}</span>
+        <nav aria-label="Sections">
+            <a href=home>"Timeline"</a>
+            <a href=trade>"Trade figures"</a>
+            <a href=about>"Sources & method"</a>
+        </nav>
+        <div class="tools">
+            <div class="search">
+                <label for="search" class="visually-hidden">"Search events"</label>
+                <input id="search" type="search" node_ref=search_ref placeholder="Search (press /)"
+                    autocomplete="off" spellcheck="false"
+                    prop:value=move || ctx.query.with(|q| q.q.clone())
+                    on:input=on_input/>
             </div>
-            <nav aria-label="Sections">
-                <a href=home>"Timeline"</a>
-                <a href=trade>"Trade figures"</a>
-                <a href=about>"Sources & method"</a>
-            </nav>
-            <div class="tools">
-                <div class="search">
-                    <label for="search" class="visually-hidden">"Search events"</label>
-                    <input id="search" type="search" node_ref=search_ref placeholder="Search (press /)"
-                        autocomplete="off" spellcheck="false"
-                        prop:value=move || ctx.query.with(|q| q.q.clone())
-                        on:input=on_input/>
-                </div>
-                <OpenButton/>
-                <ThemeToggle/>
-            </div>
-        </header>
+            <OpenButton/>
+            <ThemeToggle/>
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@
 //! strip. It is an enhancement: everything it shows is also in the event list.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::Ctx;
 use crate::html::{self, Links};
@@ -26,21 +27,41 @@ pub fn Timeline() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let axis = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(960.0_f64);
-    let measure = move || {
-        if let Some(el) = axis.get_untracked() {
-            let w = el.get_bounding_client_rect().width();
-            if w > 0.0 {
-                width.set(w);
-            }
-        }
-    };
+    // The axis's width comes from a ResizeObserver: it reports after the browser's own layout,
+    // so starting the app forces no layout of its own, and it follows every change of the
+    // axis's width (the window, a scrollbar appearing), not only window resizes.
+    type Observer = (
+        web_sys::ResizeObserver,
+        wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array)>,
+    );
+    let observer = StoredValue::new_local(None::<Observer>);
     Effect::new(move |_| {
-        if axis.get().is_some() {
-            measure();
+        let Some(el) = axis.get() else { return };
+        let on_resize = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(
+            move |entries: js_sys::Array| {
+                let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
+                let w = entry.content_rect().width();
+                if w > 0.0 && w != width.get_untracked() {
+                    width.set(w);
+                }
+            },
+        );
+        if let Ok(o) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            o.observe(&el);
+            observer.update_value(|old| {
+                if let Some((old, _)) = old.replace((o, on_resize)) {
+                    old.disconnect();
+                }
+            });
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    on_cleanup(move || {
+        observer.update_value(|o| {
+            if let Some((o, _)) = o.take() {
+                o.disconnect();
+            }
+        })
+    });
 
     let all = move || ctx.data.with(|d| d.all);
     let zoom_by = move |factor: f64| ctx.view.update(|v| *v = v.zoom(factor, 0.5, &all()));

@@ -49,7 +49,7 @@ fn run(dir: &Path, base: &str, site: &str) -> Result<(), String> {
     if find_tag(&index, "<meta", is_description).is_none() {
         return Err(missing("<meta name=description>"));
     }
-    let header = site_header(&ds, base);
+    let header = site_header(&ds.title, base);
     let page = |head: &Head, body: &str| -> String {
         let mut html = index.clone();
         // Replace the template's title and description with the page's own tags.
@@ -67,7 +67,7 @@ fn run(dir: &Path, base: &str, site: &str) -> Result<(), String> {
         );
         html.replacen(
             "<body>",
-            &format!("<body>\n<div id=\"static\">\n{header}{body}</div>"),
+            &format!("<body>\n{header}<div id=\"static\">\n{body}</div>"),
             1,
         )
     };

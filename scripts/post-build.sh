@@ -14,7 +14,7 @@ if [ "${TRUNK_PROFILE:-debug}" = release ]; then
   # scripts/build.sh sets a nightly and build-std for the wasm build; the native tool uses the
   # default toolchain, so it shares the test builds' artefacts.
   if [ -n "${AZBY_NIGHTLY_BUILD:-}" ]; then
-    unset RUSTUP_TOOLCHAIN CARGO_UNSTABLE_BUILD_STD CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
+    unset RUSTUP_TOOLCHAIN CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
   fi
   cargo run --quiet --release --bin sitegen -- "$stage" "${TRUNK_PUBLIC_URL:-/}" "${AZBY_SITE_URL:-http://127.0.0.1:8080}"
 fi

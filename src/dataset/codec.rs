@@ -39,24 +39,34 @@ pub fn encode(result: &Result<Loaded, LoadError>) -> String {
 
 /// Decodes what `encode` made. The outer error means the text is not such a stream.
 pub fn decode(text: &str) -> Result<Result<Loaded, LoadError>, String> {
-    let mut r = Reader { text, pos: 0 };
-    let out = match r.num()? {
+    let mut r = Reader {
+        text,
+        pos: 0,
+        damage: None,
+    };
+    let out = match r.num() {
         0 => Ok(Loaded {
-            dataset: r.dataset()?,
-            problems: r.list(Reader::problem)?,
-            rejected: r.num()? as usize,
-            declared: r.num()? as usize,
+            dataset: r.dataset(),
+            problems: r.list(Reader::problem),
+            rejected: r.num() as usize,
+            declared: r.num() as usize,
         }),
         1 => Err(LoadError {
-            message: r.string()?,
-            problems: r.list(Reader::problem)?,
+            message: r.string(),
+            problems: r.list(Reader::problem),
         }),
-        _ => return Err(r.error("an unknown outcome")),
+        _ => {
+            r.fail("an unknown outcome");
+            Err(LoadError::new(""))
+        }
     };
     if r.pos != text.len() {
-        return Err(r.error("text after the end"));
+        r.fail("text after the end");
     }
-    Ok(out)
+    match r.damage {
+        Some(damage) => Err(damage),
+        None => Ok(out),
+    }
 }
 
 /// `decode` for the app: damage is reported as a load error, like a file that cannot be used.
@@ -191,6 +201,8 @@ fn problem(w: &mut Writer, p: &Problem) {
 struct Reader<'a> {
     text: &'a str,
     pos: usize,
+    /// The first damage found, if any.
+    damage: Option<String>,
 }
 
 /// Picks the `n`th of a closed list (the order of the enum's variants).
@@ -198,170 +210,218 @@ fn nth<T: Copy>(all: &[T], n: u64) -> Option<T> {
     all.get(usize::try_from(n).ok()?).copied()
 }
 
+/// Reads tokens; the first damage is kept in `damage` and every later read gives an empty value,
+/// so a value is built without an early return at each field (smaller code than `?` at every
+/// step, which must drop every field built so far), and the caller checks `damage` once.
 impl<'a> Reader<'a> {
-    fn error(&self, what: &str) -> String {
-        format!(
-            "The compact dataset is damaged at byte {}: {what}.",
-            self.pos
-        )
+    fn fail(&mut self, what: &str) {
+        if self.damage.is_none() {
+            self.damage = Some(format!(
+                "The compact dataset is damaged at byte {}: {what}.",
+                self.pos
+            ));
+        }
     }
-    fn token(&mut self) -> Result<&'a str, String> {
+    fn token(&mut self) -> &'a str {
+        if self.damage.is_some() {
+            return "";
+        }
         let rest = self.text.get(self.pos..).unwrap_or_default();
-        let colon = rest.find(':').ok_or_else(|| self.error("no length"))?;
-        let len = digits(&rest[..colon]).ok_or_else(|| self.error("a bad length"))?;
+        let Some(colon) = rest.find(':') else {
+            self.fail("no length");
+            return "";
+        };
+        let Some(len) = digits(&rest[..colon]) else {
+            self.fail("a bad length");
+            return "";
+        };
         let start = colon + 1;
-        let body = usize::try_from(len)
+        let Some(body) = usize::try_from(len)
             .ok()
             .and_then(|len| rest.get(start..start.checked_add(len)?))
-            .ok_or_else(|| self.error("a length past the end"))?;
+        else {
+            self.fail("a length past the end");
+            return "";
+        };
         self.pos += start + body.len();
-        Ok(body)
+        body
     }
-    fn string(&mut self) -> Result<String, String> {
-        self.token().map(str::to_owned)
+    fn string(&mut self) -> String {
+        self.token().to_owned()
     }
-    fn num(&mut self) -> Result<u64, String> {
-        let t = self.token()?;
-        digits(t).ok_or_else(|| self.error("not a number"))
+    fn num(&mut self) -> u64 {
+        let t = self.token();
+        if self.damage.is_some() {
+            return 0;
+        }
+        digits(t).unwrap_or_else(|| {
+            self.fail("not a number");
+            0
+        })
     }
-    fn list<T>(&mut self, item: fn(&mut Self) -> Result<T, String>) -> Result<Vec<T>, String> {
-        let n = self.num()?;
+    fn list<T>(&mut self, item: fn(&mut Self) -> T) -> Vec<T> {
+        let n = self.num();
         // Every item takes at least two bytes, so a count larger than what is left is damage
         // (and never a huge allocation).
         if n > (self.text.len() - self.pos) as u64 {
-            return Err(self.error("a count past the end"));
+            self.fail("a count past the end");
+            return Vec::new();
         }
         let mut items = Vec::with_capacity(n as usize);
         for _ in 0..n {
-            items.push(item(self)?);
+            if self.damage.is_some() {
+                break;
+            }
+            items.push(item(self));
         }
-        Ok(items)
+        items
     }
-    fn strs(&mut self) -> Result<Vec<String>, String> {
+    fn strs(&mut self) -> Vec<String> {
         self.list(Self::string)
     }
-    fn opt<T>(&mut self, item: fn(&mut Self) -> Result<T, String>) -> Result<Option<T>, String> {
-        match self.num()? {
-            0 => Ok(None),
-            1 => item(self).map(Some),
-            _ => Err(self.error("more than one optional value")),
+    fn opt<T>(&mut self, item: fn(&mut Self) -> T) -> Option<T> {
+        match self.num() {
+            0 => None,
+            1 => Some(item(self)),
+            _ => {
+                self.fail("more than one optional value");
+                None
+            }
         }
     }
-    fn opt_str(&mut self) -> Result<Option<String>, String> {
+    fn opt_str(&mut self) -> Option<String> {
         self.opt(Self::string)
     }
-    fn kind<T: Copy>(&mut self, all: &[T]) -> Result<T, String> {
-        let n = self.num()?;
-        nth(all, n).ok_or_else(|| self.error("an unknown kind"))
+    fn kind<T: Copy>(&mut self, all: &[T]) -> T {
+        let n = self.num();
+        match nth(all, n) {
+            Some(k) => k,
+            None => {
+                self.fail("an unknown kind");
+                all[0]
+            }
+        }
     }
-    fn date(&mut self) -> Result<PartialDate, String> {
-        let t = self.token()?;
-        PartialDate::parse(t).map_err(|_| self.error("a bad date"))
+    fn date(&mut self) -> PartialDate {
+        let t = self.token();
+        match PartialDate::parse(t) {
+            Ok(d) => d,
+            Err(_) => {
+                self.fail("a bad date");
+                PartialDate::YEAR_ONE
+            }
+        }
     }
-    fn basis(&mut self) -> Result<DateBasis, String> {
-        Ok(match self.opt_str()? {
+    fn basis(&mut self) -> DateBasis {
+        match self.opt_str() {
             None => DateBasis::Stated,
             Some(reason) => DateBasis::Inferred { reason },
-        })
+        }
     }
-    fn quote(&mut self) -> Result<Quote, String> {
-        Ok(Quote {
-            source: self.string()?,
-            text: self.string()?,
-            speaker: self.opt_str()?,
-        })
+    fn quote(&mut self) -> Quote {
+        Quote {
+            source: self.string(),
+            text: self.string(),
+            speaker: self.opt_str(),
+        }
     }
-    fn problem(&mut self) -> Result<Problem, String> {
-        Ok(Problem {
-            item: self.string()?,
-            field: self.string()?,
-            message: self.string()?,
-        })
+    fn problem(&mut self) -> Problem {
+        Problem {
+            item: self.string(),
+            field: self.string(),
+            message: self.string(),
+        }
     }
-    fn event(&mut self) -> Result<Event, String> {
-        Ok(Event {
-            id: self.string()?,
-            kind: self.kind(&Kind::ALL)?,
-            title: self.string()?,
-            summary: self.string()?,
-            date: self.date()?,
-            end: self.opt(Self::date)?,
-            basis: self.basis()?,
-            participants: self.strs()?,
-            place: self.opt_str()?,
-            topics: self.strs()?,
-            part_of: self.opt_str()?,
-            documents: self.strs()?,
-            related: self.strs()?,
-            same_occasion_as: self.strs()?,
-            sources: self.strs()?,
-            quotes: self.list(Self::quote)?,
-            plans: self.list(|r| {
-                Ok(Plan {
-                    kind: r.kind(&[PlanKind::Plan, PlanKind::Offer, PlanKind::Agreement])?,
-                    text: r.string()?,
-                    by: r.opt_str()?,
-                    quote: r.opt(Self::quote)?,
-                })
-            })?,
-        })
+    fn plan(&mut self) -> Plan {
+        Plan {
+            kind: self.kind(&[PlanKind::Plan, PlanKind::Offer, PlanKind::Agreement]),
+            text: self.string(),
+            by: self.opt_str(),
+            quote: self.opt(Self::quote),
+        }
     }
-    fn dataset(&mut self) -> Result<Dataset, String> {
-        let title = self.string()?;
-        let events = self.list(Self::event)?;
-        let sources = self.list(|r| {
-            let id = r.string()?;
-            let reference = match r.num()? {
-                0 => SourceRef::Seed { file: r.string()? },
-                1 => SourceRef::Web { url: r.string()? },
-                _ => return Err(r.error("an unknown source reference")),
-            };
-            Ok(Source {
-                id,
-                reference,
-                outlet: r.opt_str()?,
-                title: r.opt_str()?,
-            })
-        })?;
-        let entities = self.list(|r| {
-            Ok(Entity {
-                id: r.string()?,
-                kind: r.kind(&ENTITY_KINDS)?,
-                name: r.string()?,
-                variants: r.strs()?,
-                role: r.opt_str()?,
-                description: r.opt_str()?,
-            })
-        })?;
-        let figures = self.list(|r| {
-            Ok(Figure {
-                id: r.string()?,
-                label: r.string()?,
-                measure: r.kind(&MEASURES)?,
-                period: r.date()?,
-                basis: r.basis()?,
-                value_musd: r.opt(Self::num)?.map(f64::from_bits),
-                approximate: r.kind(&[false, true])?,
-                event: r.opt_str()?,
-                quote: r.quote()?,
-            })
-        })?;
-        let discrepancies = self.list(|r| {
-            Ok(Discrepancy {
-                id: r.string()?,
-                title: r.string()?,
-                figures: r.strs()?,
-                explanation: r.string()?,
-            })
-        })?;
-        Ok(Dataset::assemble(
-            title,
-            events,
-            sources,
-            entities,
-            figures,
-            discrepancies,
-        ))
+    fn event(&mut self) -> Event {
+        Event {
+            id: self.string(),
+            kind: self.kind(&Kind::ALL),
+            title: self.string(),
+            summary: self.string(),
+            date: self.date(),
+            end: self.opt(Self::date),
+            basis: self.basis(),
+            participants: self.strs(),
+            place: self.opt_str(),
+            topics: self.strs(),
+            part_of: self.opt_str(),
+            documents: self.strs(),
+            related: self.strs(),
+            same_occasion_as: self.strs(),
+            sources: self.strs(),
+            quotes: self.list(Self::quote),
+            plans: self.list(Self::plan),
+        }
+    }
+    fn source(&mut self) -> Source {
+        let id = self.string();
+        let reference = match self.num() {
+            0 => SourceRef::Seed {
+                file: self.string(),
+            },
+            1 => SourceRef::Web { url: self.string() },
+            _ => {
+                self.fail("an unknown source reference");
+                SourceRef::Web { url: String::new() }
+            }
+        };
+        Source {
+            id,
+            reference,
+            outlet: self.opt_str(),
+            title: self.opt_str(),
+        }
+    }
+    fn entity(&mut self) -> Entity {
+        Entity {
+            id: self.string(),
+            kind: self.kind(&ENTITY_KINDS),
+            name: self.string(),
+            variants: self.strs(),
+            role: self.opt_str(),
+            description: self.opt_str(),
+        }
+    }
+    fn figure(&mut self) -> Figure {
+        Figure {
+            id: self.string(),
+            label: self.string(),
+            measure: self.kind(&MEASURES),
+            period: self.date(),
+            basis: self.basis(),
+            value_musd: self.opt(Self::num).map(f64::from_bits),
+            approximate: self.kind(&[false, true]),
+            event: self.opt_str(),
+            quote: self.quote(),
+        }
+    }
+    fn discrepancy(&mut self) -> Discrepancy {
+        Discrepancy {
+            id: self.string(),
+            title: self.string(),
+            figures: self.strs(),
+            explanation: self.string(),
+        }
+    }
+    fn dataset(&mut self) -> Dataset {
+        let title = self.string();
+        let events = self.list(Self::event);
+        let sources = self.list(Self::source);
+        let entities = self.list(Self::entity);
+        let figures = self.list(Self::figure);
+        let discrepancies = self.list(Self::discrepancy);
+        if self.damage.is_some() {
+            return Dataset::default();
+        }
+        Dataset::assemble(title, events, sources, entities, figures, discrepancies)
     }
 }
 

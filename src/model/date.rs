@@ -136,6 +136,14 @@ pub fn month_name(month: u32) -> &'static str {
 }
 
 impl PartialDate {
+    /// The year 1, a stand-in where a value must be built but no date was read (the compact
+    /// decoder after damage, whose result is then thrown away).
+    pub const YEAR_ONE: PartialDate = PartialDate {
+        year: 1,
+        month: None,
+        day: None,
+    };
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the date exists.
     pub fn parse(s: &str) -> Result<PartialDate, DateError> {
         let parts: Vec<&str> = s.split('-').collect();

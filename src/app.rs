@@ -110,6 +110,21 @@ impl Ctx {
     }
 }
 
+/// `Effect::new` through one boxed closure type: every effect shares one copy of Leptos's generic
+/// effect code in the bundle instead of one per closure.
+pub fn effect(f: impl Fn() + 'static) {
+    let f: Box<dyn Fn()> = Box::new(f);
+    Effect::new(move |_| f());
+}
+
+/// `Memo::new` through one boxed closure type per value type (see `effect`).
+pub fn memo<T: PartialEq + Send + Sync + 'static>(
+    f: impl Fn() -> T + Send + Sync + 'static,
+) -> Memo<T> {
+    let f: Box<dyn Fn() -> T + Send + Sync> = Box::new(f);
+    Memo::new(move |_| f())
+}
+
 /// A dataset, the query and its result, moving together; the dataset and the result are compared
 /// by identity (both are replaced whole, never edited).
 #[derive(Clone)]
@@ -315,10 +330,10 @@ pub fn App() -> impl IntoView {
     };
     let all = data.all;
     let data = RwSignal::new(Arc::new(data));
-    let query = Memo::new(move |_| route.with(|r| r.query.clone()));
+    let query = memo(move || route.with(|r| r.query.clone()));
     // Recent results of the current dataset (see `search::Recent`).
     let recent = StoredValue::new((None::<Arc<Data>>, search::Recent::default()));
-    let filtered = Memo::new(move |_| {
+    let filtered = memo(move || {
         let d = data.get();
         recent.update_value(|(rd, recent)| {
             if !rd.as_ref().is_some_and(|rd| Arc::ptr_eq(rd, &d)) {
@@ -332,7 +347,7 @@ pub fn App() -> impl IntoView {
             f.unwrap_or_else(|| Arc::new(search::apply(&d.ds, &d.index, q)))
         })
     });
-    let open = Memo::new(move |_| {
+    let open = memo(move || {
         route.with(|r| match &r.page {
             Page::Event(id) => data.with(|d| d.ds.position(id)),
             _ => None,
@@ -369,7 +384,7 @@ pub fn App() -> impl IntoView {
 
     // Opening a card (by link, deep link, back or forward) brings its event into view: the card
     // comes first, the row scrolls into view in the next frame, the axis follows after its paint.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(pos) = open.get() {
             request_animation_frame(move || {
                 list::scroll_into_view(pos);
@@ -383,7 +398,7 @@ pub fn App() -> impl IntoView {
 
     // The page's shell changes only between pages: the timeline stays mounted while cards open
     // and close and while the query changes.
-    let page = Memo::new(move |_| {
+    let page = memo(move || {
         route.with(|r| match &r.page {
             Page::Event(_) => Page::Timeline,
             p => p.clone(),
@@ -422,7 +437,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn TimelinePage() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let open = Memo::new(move |_| {
+    let open = memo(move || {
         ctx.route.with(|r| match &r.page {
             Page::Event(id) => Some(id.clone()),
             _ => None,

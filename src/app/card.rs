@@ -54,7 +54,7 @@ pub fn Card(id: String) -> impl IntoView {
         }
     };
     // Opening a card moves focus to its title: screen readers announce the title once.
-    Effect::new(move |_| {
+    super::effect(move || {
         request_animation_frame(|| {
             if let Some(h) = document()
                 .get_element_by_id("card-title")

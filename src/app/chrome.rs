@@ -46,7 +46,7 @@ pub fn Header() -> impl IntoView {
     };
     // The title and tagline are the page's own (`static_pages::site_header`), painted before the
     // app started; the title follows the dataset and keeps `?data=` in its link.
-    Effect::new(move |_| {
+    super::effect(move || {
         let Ok(Some(a)) = document().query_selector("header.site .title") else {
             return;
         };
@@ -103,7 +103,7 @@ fn ThemeToggle() -> impl IntoView {
         Some("light") => false,
         _ => system_dark,
     });
-    Effect::new(move |_| {
+    super::effect(move || {
         let theme = if dark.get() { "dark" } else { "light" };
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("data-theme", theme);
@@ -165,9 +165,9 @@ pub fn Filters() -> impl IntoView {
     let select = move |kind: EntityKind| {
         // Options (with counts) change only with the dataset; the selection follows the URL.
         let options =
-            Memo::new(move |_| ctx.data.with(|d| crate::html::entity_options(&d.ds, kind)));
+            super::memo(move || ctx.data.with(|d| crate::html::entity_options(&d.ds, kind)));
         let node = NodeRef::<leptos::html::Select>::new();
-        Effect::new(move |_| {
+        super::effect(move || {
             options.track();
             let q = query();
             let v = match kind {
@@ -281,7 +281,7 @@ pub fn Footer() -> impl IntoView {
 
 /// Keeps `<title>` and the meta description in step with the route.
 pub fn follow_route_in_head(ctx: Ctx) {
-    Effect::new(move |_| {
+    super::effect(move || {
         let route = ctx.route.get();
         let d = ctx.data.get();
         let site = d.ds.title.clone();

@@ -101,7 +101,7 @@ pub fn EventList() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let list = NodeRef::<leptos::html::Ol>::new();
     // The item that holds the tab stop: the focused one, else the open one, else the first.
-    let tab_stop = Memo::new(move |_| {
+    let tab_stop = super::memo(move || {
         let f = ctx.filtered.get();
         let ok = |p: &usize| f.visible.binary_search(p).is_ok();
         ctx.focus
@@ -133,11 +133,11 @@ pub fn EventList() -> impl IntoView {
         let end = (first + (height / ROW).ceil() as usize + OVERSCAN).min(n);
         start..end
     };
-    let range = Memo::new(move |_| window_range());
+    let range = super::memo(window_range);
     // The rows are rebuilt only when the data, the filter or the window changes. Focus and the
     // open card are patched onto the existing rows: rebuilding them under a pointer or a
     // keyboard focus would lose the click or the focus.
-    let items = Memo::new(move |_| {
+    let items = super::memo(move || {
         let d = ctx.data.get();
         let f = ctx.filtered.get();
         let q = ctx.query.get();
@@ -154,7 +154,7 @@ pub fn EventList() -> impl IntoView {
             },
         )
     });
-    Effect::new(move |_| {
+    super::effect(move || {
         items.track();
         let stop = tab_stop.get();
         let open = ctx.open.get();

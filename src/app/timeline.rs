@@ -35,7 +35,7 @@ pub fn Timeline() -> impl IntoView {
         wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array)>,
     );
     let observer = StoredValue::new_local(None::<Observer>);
-    Effect::new(move |_| {
+    super::effect(move || {
         let Some(el) = axis.get() else { return };
         let on_resize = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(
             move |entries: js_sys::Array| {
@@ -135,10 +135,10 @@ pub fn Timeline() -> impl IntoView {
 
     // The axis and the overview follow the data and filter a frame after the list (see
     // `after_paint`); the pair moves together, so positions always index the right dataset.
-    let shown = super::after_paint(Memo::new(move |_| {
+    let shown = super::after_paint(super::memo(move || {
         super::Shown(ctx.data.get(), ctx.filtered.get(), ctx.query.get())
     }));
-    let marks = Memo::new(move |_| {
+    let marks = super::memo(move || {
         let super::Shown(d, f, _) = shown.get();
         markers(&d.ds, &f.visible, &ctx.view.get(), width.get(), 26.0)
     });
@@ -169,7 +169,7 @@ pub fn Timeline() -> impl IntoView {
             });
         }
     };
-    let axis_html = Memo::new(move |_| {
+    let axis_html = super::memo(move || {
         let super::Shown(d, _, query) = shown.get();
         let base = ctx.base.get_value();
         let w = width.get();
@@ -186,7 +186,7 @@ pub fn Timeline() -> impl IntoView {
     });
     // The open and the focused event's markers are marked on the drawn axis, not redrawn.
     let marks_el = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    super::effect(move || {
         axis_html.track();
         let (current, focus) = (current(), ctx.focus.get());
         let Some(el) = marks_el.get() else { return };

@@ -104,3 +104,35 @@ test('the "Skip to the events" link moves to the list without losing filters or 
   } catch (e) { failures.push(e.message); }
   eq(failures, [], 'skip link');
 });
+
+test('mouse, then keyboard: a clicked row becomes the tab stop, arrows go on from the pressed row', async (t) => {
+  const { BASE, DATA } = env;
+  assert(DATA.events.length >= 5, 'needs 5 events');
+  const page = await t.open();
+  await goto(page, BASE + '/');
+  const ids = await page.locator('#events a[data-id]').evaluateAll((as) => as.map((a) => a.dataset.id));
+  // Keyboard first, so the tab stop is somewhere else than what the mouse will click.
+  await page.locator(`#events a[data-id="${ids[0]}"]`).focus();
+  await page.keyboard.press('ArrowDown');
+  eq(await stops(page), [ids[1]], 'the keyboard moved the tab stop');
+  // A click opens the card; the clicked row is marked open and holds the only tab stop after Escape.
+  await page.locator(`#events a[data-id="${ids[3]}"]`).click();
+  await card(page).waitFor({ timeout: 3000 });
+  eq(await page.locator(`#events a[data-id="${ids[3]}"]`).getAttribute('aria-current'), 'page', 'the clicked row is marked open');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((id) => document.activeElement && document.activeElement.dataset.id === id, ids[3], { timeout: 3000 })
+    .catch(() => { throw new Error('focus did not return to the clicked row'); });
+  eq(await stops(page), [ids[3]], 'one tab stop, on the clicked row');
+  await page.keyboard.press('ArrowDown');
+  eq(await focusedId(page), ids[4], 'ArrowDown goes on from the clicked row');
+  // A press that is dragged off its row (no click) still leaves arrows working from the pressed row.
+  const box = await page.locator(`#events a[data-id="${ids[1]}"]`).boundingBox();
+  await page.mouse.move(box.x + 10, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 10, box.y - 400);
+  await page.mouse.up();
+  eq(await focusedId(page), ids[1], 'the press focused its row');
+  await page.keyboard.press('ArrowDown');
+  eq(await focusedId(page), ids[2], 'ArrowDown goes on from the pressed row');
+  eq(await stops(page), [ids[2]], 'and the tab stop follows');
+});

@@ -156,8 +156,11 @@ pub fn EventList() -> impl IntoView {
     });
     super::effect(move || {
         items.track();
-        let stop = tab_stop.get();
+        // `open` is read before `tab_stop`, which reads it too: read after, a change of `open`
+        // that leaves `tab_stop` as it was did not re-run this effect (seen with reactive_graph
+        // 0.2 when the tab stop was the first row and that row was opened).
         let open = ctx.open.get();
+        let stop = tab_stop.get();
         let Some(ol) = list.get() else { return };
         let Ok(links) = ol.query_selector_all("a[data-pos]") else {
             return;
@@ -197,8 +200,15 @@ pub fn EventList() -> impl IntoView {
         if f.visible.is_empty() {
             return;
         }
-        let cur = tab_stop
-            .get_untracked()
+        // The row that has the focus (a pointer may have focused it without moving the tab
+        // stop, see `on_focus`), else the tab stop.
+        let focused = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("data-pos"))
+            .and_then(|p| p.parse::<usize>().ok());
+        let cur = focused
+            .or_else(|| tab_stop.get_untracked())
             .and_then(|p| f.visible.binary_search(&p).ok())
             .unwrap_or(0);
         let last = f.visible.len() - 1;
@@ -251,7 +261,20 @@ pub fn EventList() -> impl IntoView {
             focus_event(ctx, f.visible[i]);
         }
     };
+    // A press on a row focuses it just before its click opens the card (which then holds the
+    // tab stop): that focus changes no state, so nothing is redrawn between press and click.
+    let pressing = StoredValue::new(false);
+    let on_press = move |_: web_sys::PointerEvent| {
+        pressing.set_value(true);
+        set_timeout(
+            move || pressing.set_value(false),
+            std::time::Duration::ZERO,
+        );
+    };
     let on_focus = move |ev: web_sys::FocusEvent| {
+        if pressing.get_value() {
+            return;
+        }
         let pos = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -273,7 +296,7 @@ pub fn EventList() -> impl IntoView {
             {empty}
             <ol id="events" class="events" class:windowed=windowed node_ref=list
                 style:padding-top=pad_top style:padding-bottom=pad_bottom
-                on:keydown=on_key on:focusin=on_focus inner_html=move || items.get()></ol>
+                on:keydown=on_key on:pointerdown=on_press on:focusin=on_focus inner_html=move || items.get()></ol>
         </section>
     }
 }

@@ -266,10 +266,7 @@ pub fn EventList() -> impl IntoView {
     let pressing = StoredValue::new(false);
     let on_press = move |_: web_sys::PointerEvent| {
         pressing.set_value(true);
-        set_timeout(
-            move || pressing.set_value(false),
-            std::time::Duration::ZERO,
-        );
+        set_timeout(move || pressing.set_value(false), std::time::Duration::ZERO);
     };
     let on_focus = move |ev: web_sys::FocusEvent| {
         if pressing.get_value() {

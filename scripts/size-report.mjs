@@ -1,5 +1,6 @@
 // Size report: every file in a build directory with raw and gzip bytes, and the totals
-// (all files, and the first load: index.html with its wasm, JS and CSS).
+// (all files, and the first load: index.html and the files it names, i.e. the app's wasm, JS, CSS
+// and icon; the loader worker and the service worker are fetched later, when needed).
 //   node scripts/size-report.mjs dist
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,8 @@ const rows = [];
     }
   }
 })(root);
-const firstLoad = rows.filter(r => r.file === 'index.html' || r.file === 'favicon.svg' || (!r.file.includes('/') && /\.(wasm|js|css)$/.test(r.file)));
+const index = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+const firstLoad = rows.filter(r => r.file === 'index.html' || (!r.file.includes('/') && index.includes(r.file)));
 const pad = (s, n) => String(s).padStart(n);
 const shown = rows.length > 40 ? [...rows.filter(r => !r.file.startsWith('events/')), { file: `events/* (${rows.filter(r => r.file.startsWith('events/')).length} pages)`, raw: rows.filter(r => r.file.startsWith('events/')).reduce((a, r) => a + r.raw, 0), gz: rows.filter(r => r.file.startsWith('events/')).reduce((a, r) => a + r.gz, 0) }] : rows;
 console.log(`size report for ${root}`);
@@ -25,4 +27,4 @@ console.log(`${'file'.padEnd(52)} ${pad('raw', 10)} ${pad('gzip', 10)}`);
 for (const r of shown) console.log(`${r.file.padEnd(52)} ${pad(r.raw, 10)} ${pad(r.gz, 10)}`);
 const sum = (list, k) => list.reduce((a, r) => a + r[k], 0);
 console.log(`${'total (all files)'.padEnd(52)} ${pad(sum(rows, 'raw'), 10)} ${pad(sum(rows, 'gz'), 10)}`);
-console.log(`${'first load (index.html, wasm, js, css, favicon)'.padEnd(52)} ${pad(sum(firstLoad, 'raw'), 10)} ${pad(sum(firstLoad, 'gz'), 10)}  = ${(sum(firstLoad, 'gz') / 1024).toFixed(1)} KiB gzip`);
+console.log(`${'first load (index.html and the files it names)'.padEnd(52)} ${pad(sum(firstLoad, 'raw'), 10)} ${pad(sum(firstLoad, 'gz'), 10)}  = ${(sum(firstLoad, 'gz') / 1024).toFixed(1)} KiB gzip`);

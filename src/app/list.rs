@@ -262,25 +262,27 @@ pub fn EventList() -> impl IntoView {
         }
     };
     // A press on a row focuses it just before its click opens the card (which then holds the
-    // tab stop): that focus changes no state, so nothing is redrawn between press and click.
-    let pressing = StoredValue::new(false);
-    let on_press = move |_: web_sys::PointerEvent| {
-        pressing.set_value(true);
-        set_timeout(move || pressing.set_value(false), std::time::Duration::ZERO);
-    };
+    // tab stop): a focus without a visible focus ring (a pointer's) changes no state, so nothing
+    // is redrawn between press and click. Keyboard focus, and the focus `focus_event` moves
+    // (which sets the state first), are unaffected.
     let on_focus = move |ev: web_sys::FocusEvent| {
-        if pressing.get_value() {
-            return;
-        }
-        let pos = ev
+        let Some(el) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.get_attribute("data-pos"))
+        else {
+            return;
+        };
+        if !el.matches(":focus-visible").unwrap_or(true) {
+            return;
+        }
+        let pos = el
+            .get_attribute("data-pos")
             .and_then(|p| p.parse::<usize>().ok());
         if pos.is_some() && pos != ctx.focus.get_untracked() {
             ctx.focus.set(pos);
         }
     };
+
     let empty = move || {
         ctx.filtered.with(|f| f.visible.is_empty()).then(|| {
             view! { <p class="empty">"No event matches these filters. Try fewer words or clear the filters."</p> }
@@ -293,7 +295,7 @@ pub fn EventList() -> impl IntoView {
             {empty}
             <ol id="events" class="events" class:windowed=windowed node_ref=list
                 style:padding-top=pad_top style:padding-bottom=pad_bottom
-                on:keydown=on_key on:pointerdown=on_press on:focusin=on_focus inner_html=move || items.get()></ol>
+                on:keydown=on_key on:focusin=on_focus inner_html=move || items.get()></ol>
         </section>
     }
 }

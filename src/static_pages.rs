@@ -110,13 +110,19 @@ pub const HOME_CHUNK: usize = 250;
 pub fn home_body(ds: &Dataset, base: &str) -> String {
     let q = Query::default();
     let mut lists = String::new();
+    // The lists of a long list are marked `chunk` (the stylesheet joins them up).
+    let class = if ds.events.len() > HOME_CHUNK {
+        "plain chunk"
+    } else {
+        "plain"
+    };
     for (n, chunk) in ds.events.chunks(HOME_CHUNK).enumerate() {
         if n == 0 {
-            lists.push_str("<ol class=\"plain\">");
+            let _ = write!(lists, "<ol class=\"{class}\">");
         } else {
             let _ = write!(
                 lists,
-                "</ol>\n<ol class=\"plain\" start=\"{}\">",
+                "</ol>\n<ol class=\"{class}\" start=\"{}\">",
                 n * HOME_CHUNK + 1
             );
         }
@@ -196,7 +202,9 @@ mod tests {
         for n in [0, 1, HOME_CHUNK, HOME_CHUNK + 1, 2 * HOME_CHUNK + 7] {
             let body = home_body(&dataset(n), "/b/");
             assert!(body.contains(&format!("<h1>{n} events, oldest first</h1>")));
-            let lists = body.matches("<ol class=\"plain\"").count();
+            let lists = body.matches("<ol class=\"plain").count();
+            let chunked = if lists > 1 { lists } else { 0 };
+            assert_eq!(body.matches(" chunk\"").count(), chunked, "{n} events");
             assert_eq!(lists, n.div_ceil(HOME_CHUNK), "{n} events");
             assert_eq!(
                 body.matches("</ol>").count(),

@@ -189,6 +189,15 @@ fn current_route(base: &str) -> Route {
     )
 }
 
+/// The page's site header (`static_pages::site_header`), which the app keeps and fills in.
+fn site_header() -> Option<web_sys::HtmlElement> {
+    document()
+        .query_selector("body > header.site")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
 /// Starts the app: a panic hook that shows a recovery message, then mounts.
 pub fn start() {
     // The module is compiled and running: with `timeline_ready` below, this splits the first
@@ -208,16 +217,11 @@ pub fn start() {
     if let Some(el) = doc.get_element_by_id("static") {
         el.remove();
     }
-    let header = doc
-        .query_selector("body > header.site")
-        .ok()
-        .flatten()
-        .or_else(|| {
-            let body = doc.body()?;
-            let html = crate::static_pages::site_header("", &base_path());
-            body.insert_adjacent_html("afterbegin", &html).ok()?;
-            doc.query_selector("body > header.site").ok().flatten()
-        });
+    let header = site_header().or_else(|| {
+        let html = crate::static_pages::site_header("", &base_path());
+        doc.body()?.insert_adjacent_html("afterbegin", &html).ok()?;
+        site_header()
+    });
     if let Some(header) = &header {
         let skip = "<a class=\"skip\" href=\"#events\">Skip to the events</a>";
         let _ = header.insert_adjacent_html("beforebegin", skip);
@@ -405,12 +409,7 @@ pub fn App() -> impl IntoView {
         })
     });
     let page = move || page.get();
-    if let Some(header) = document()
-        .query_selector("body > header.site")
-        .ok()
-        .flatten()
-        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(header) = site_header() {
         leptos::mount::mount_to(header, move || {
             provide_context(ctx);
             chrome::Header

@@ -125,6 +125,85 @@ pub fn memo<T: PartialEq + Send + Sync + 'static>(
     Memo::new(move |_| f())
 }
 
+/// A region of the page drawn from an escaped HTML string (`html`), redrawn whenever what
+/// `markup` reads changes, with delegated events: a click on a `button[data-act]` or a change of
+/// an element with `data-act` calls `act(name, element, event)`. Every region shares one view
+/// type (a boxed closure), so each adds only its own markup code to the bundle, not a copy of
+/// Leptos's generic view code; focus on an element with an `id` survives a redraw.
+pub fn region(
+    class: &'static str,
+    markup: impl Fn() -> String + Send + Sync + 'static,
+    act: impl Fn(&str, &web_sys::Element, &web_sys::Event) + 'static,
+) -> AnyView {
+    region_boxed(class, false, Box::new(markup), std::rc::Rc::new(act))
+}
+
+/// A `region` that is also a polite live region: screen readers read out what it changes to.
+pub fn region_live(
+    class: &'static str,
+    markup: impl Fn() -> String + Send + Sync + 'static,
+    act: impl Fn(&str, &web_sys::Element, &web_sys::Event) + 'static,
+) -> AnyView {
+    region_boxed(class, true, Box::new(markup), std::rc::Rc::new(act))
+}
+
+type Act = std::rc::Rc<dyn Fn(&str, &web_sys::Element, &web_sys::Event)>;
+
+fn region_boxed(
+    class: &'static str,
+    live: bool,
+    markup: Box<dyn Fn() -> String + Send + Sync>,
+    act: Act,
+) -> AnyView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    let body = move || {
+        let html = markup();
+        // The focused element, if it is in this region and has an id, is focused again after
+        // the redraw (in a microtask, once the new markup is in place).
+        let focused = document().active_element().filter(|a| {
+            !a.id().is_empty()
+                && node
+                    .get_untracked()
+                    .is_some_and(|n| n.contains(Some(a.unchecked_ref())))
+        });
+        if let Some(id) = focused.map(|a| a.id()) {
+            let again = wasm_bindgen::closure::Closure::once_into_js(move || {
+                if let Some(el) = document().get_element_by_id(&id) {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            });
+            window().queue_microtask(again.unchecked_ref());
+        }
+        html
+    };
+    let dispatch = move |ev: web_sys::Event, selector: &str| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Ok(Some(el)) = target.closest(selector) else {
+            return;
+        };
+        if let Some(name) = el.get_attribute("data-act") {
+            act(&name, &el, &ev);
+        }
+    };
+    let on_click = {
+        let dispatch = dispatch.clone();
+        move |ev: web_sys::MouseEvent| dispatch(ev.into(), "button[data-act]")
+    };
+    let on_change = move |ev: web_sys::Event| dispatch(ev, "[data-act]:not(button)");
+    view! {
+        <div class=class aria-live=live.then_some("polite") node_ref=node inner_html=body
+            on:click=on_click on:change=on_change></div>
+    }
+    .into_any()
+}
+
 /// A dataset, the query and its result, moving together; the dataset and the result are compared
 /// by identity (both are replaced whole, never edited).
 #[derive(Clone)]
@@ -420,10 +499,7 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {move || match page() {
                 Page::Timeline | Page::Event(_) => view! { <TimelinePage/> }.into_any(),
-                Page::Entity(kind, id) => view! { <pages::EntityPage kind=kind id=id/> }.into_any(),
-                Page::Trade => view! { <pages::TradePage/> }.into_any(),
-                Page::About => view! { <pages::AboutPage/> }.into_any(),
-                Page::NotFound(path) => view! { <pages::NotFoundPage path=path/> }.into_any(),
+                other => pages::page(other),
             }}
         </main>
         <section id="print" class="print-only" aria-hidden="true"></section>
@@ -444,8 +520,8 @@ fn TimelinePage() -> impl IntoView {
     });
     let open = move || open.get();
     view! {
-        <loader::Problems/>
-        <chrome::Filters/>
+        {loader::problems()}
+        {chrome::filters()}
         <timeline::Timeline/>
         <div class="body" class:with-card=move || open().is_some()>
             <list::EventList/>

@@ -941,9 +941,243 @@ pub fn overview_svg(fracs: &[f64]) -> String {
     )
 }
 
+/// The content of a path outside the route grammar (shown cut to 120 characters).
+pub fn not_found_page(path: &str, links: Links) -> String {
+    format!(
+        "<h1>Page not found</h1><p>The address <code>{}</code> is not part of this timeline.</p>\
+         <p><a href=\"{}\">Go to the timeline</a></p>",
+        esc(&crate::dataset::validate::truncate(path, 120)),
+        esc(&page_href(links.base, Page::Timeline, &Query::default()))
+    )
+}
+
+/// The header's section links; `home` is the timeline's href, the others keep `query`.
+pub fn site_nav(home: &str, base: &str, query: &Query) -> String {
+    format!(
+        "<nav aria-label=\"Sections\"><a href=\"{}\">Timeline</a><a href=\"{}\">Trade figures</a>\
+         <a href=\"{}\">Sources &amp; method</a></nav>",
+        esc(home),
+        esc(&page_href(base, Page::Trade, query)),
+        esc(&page_href(base, Page::About, query))
+    )
+}
+
+/// The header's "Open dataset…" file picker (`data-act="open"`) and the dark theme toggle
+/// (`data-act="theme"`, pressed when `dark`).
+pub fn header_tools(dark: bool) -> String {
+    format!(
+        "<label class=\"button open\">Open dataset\u{2026}<input type=\"file\" \
+         accept=\".json,application/json\" class=\"visually-hidden\" data-act=\"open\"></label>\
+         <button type=\"button\" class=\"theme\" id=\"theme\" data-act=\"theme\" \
+         aria-pressed=\"{dark}\">Dark theme</button>"
+    )
+}
+
+/// The bar above the axis: zoom buttons (`data-act` zoom-in, zoom-out, zoom-all), the range
+/// `view` shows (by month), and the legend of kinds.
+pub fn axis_bar(view: &crate::layout::View) -> String {
+    use crate::model::date::{civil_from_days, month_name};
+    let (y0, m0, _) = civil_from_days(view.start as i64);
+    let (y1, m1, _) = civil_from_days(view.end as i64);
+    let mut h = format!(
+        "<div class=\"zoom\" role=\"group\" aria-label=\"Zoom\">\
+         <button type=\"button\" id=\"zoom-in\" data-act=\"zoom-in\" aria-label=\"Zoom in\">+</button>\
+         <button type=\"button\" id=\"zoom-out\" data-act=\"zoom-out\" aria-label=\"Zoom out\">\u{2212}</button>\
+         <button type=\"button\" id=\"zoom-all\" data-act=\"zoom-all\">Show all</button></div>\
+         <p class=\"range\">Showing {} {y0} to {} {y1}</p><ul class=\"legend\" aria-label=\"Legend\">",
+        &month_name(m0)[..3],
+        &month_name(m1)[..3],
+    );
+    for k in Kind::ALL {
+        let _ = write!(
+            h,
+            "<li><span class=\"shape kind-{}\" aria-hidden=\"true\"></span>{}</li>",
+            k.slug(),
+            k.plural()
+        );
+    }
+    h.push_str("</ul>");
+    h
+}
+
+/// The load notices above the timeline: a load error (message, its problems, a Dismiss button
+/// with `data-act="dismiss"`) and the problems of the loaded dataset (`summary` above them).
+pub fn problem_notices(
+    error: Option<&crate::dataset::LoadError>,
+    summary: &str,
+    problems: &[crate::dataset::Problem],
+) -> String {
+    let mut h = String::new();
+    if let Some(e) = error {
+        let _ = write!(
+            h,
+            "<div class=\"notice error\" role=\"alert\"><p>{}</p>",
+            esc(&e.message)
+        );
+        if !e.problems.is_empty() {
+            let _ = write!(
+                h,
+                "<div class=\"problem-table\">{}</div>",
+                problem_table(&e.problems)
+            );
+        }
+        h.push_str("<button type=\"button\" id=\"dismiss\" data-act=\"dismiss\">Dismiss</button></div>");
+    }
+    if !problems.is_empty() {
+        let _ = write!(
+            h,
+            "<details class=\"notice problems\" open><summary>{}</summary>\
+             <div class=\"problem-table\">{}</div></details>",
+            esc(summary),
+            problem_table(problems)
+        );
+    }
+    h
+}
+
+/// The kind filter: a checkbox per kind (`data-act="kind"`, `value` its slug) with its count.
+pub fn kind_chips(counts: &[(Kind, usize)], selected: &[Kind]) -> String {
+    let mut h = String::from("<fieldset class=\"kinds\"><legend>Kinds</legend>");
+    for &(kind, count) in counts {
+        let _ = write!(
+            h,
+            "<label class=\"chip kind-{s}\"><input type=\"checkbox\" id=\"kind-{s}\" \
+             data-act=\"kind\" value=\"{s}\"{c}><span class=\"shape\" aria-hidden=\"true\">\
+             </span>{p}<span class=\"count\">({count})</span></label>",
+            s = kind.slug(),
+            c = if selected.contains(&kind) {
+                " checked"
+            } else {
+                ""
+            },
+            p = kind.plural()
+        );
+    }
+    h.push_str("</fieldset>");
+    h
+}
+
+/// The person, topic and year fields (`data-act` person, topic, from, to) with the current
+/// values, then the export buttons (`data-act="export"`, `value` the format). `people` and
+/// `topics` are `entity_options` of the dataset.
+pub fn filter_fields(
+    people: &str,
+    topics: &str,
+    person: Option<&str>,
+    topic: Option<&str>,
+    from: Option<i32>,
+    to: Option<i32>,
+) -> String {
+    let mut h = String::from("<div class=\"selects\">");
+    for (seg, label, options, value) in [
+        ("people", "Person", people, person),
+        ("topics", "Topic", topics, topic),
+    ] {
+        let _ = write!(
+            h,
+            "<span><label for=\"filter-{seg}\">{label}</label>\
+             <select id=\"filter-{seg}\" data-act=\"{seg}\">{}</select></span>",
+            select_option(options, value.unwrap_or(""))
+        );
+    }
+    for (which, label, value) in [("from", "From year", from), ("to", "To year", to)] {
+        let _ = write!(
+            h,
+            "<span><label for=\"filter-{which}\">{label}</label><input id=\"filter-{which}\" \
+             type=\"number\" inputmode=\"numeric\" min=\"1\" max=\"9999\" class=\"year\" \
+             data-act=\"{which}\" value=\"{}\"></span>",
+            value.map(|y| y.to_string()).unwrap_or_default()
+        );
+    }
+    h.push_str(
+        "</div><div class=\"exports\" role=\"group\" aria-label=\"Export the events shown\">\
+         <span class=\"label\">Export view: </span>\
+         <button type=\"button\" id=\"export-csv\" data-act=\"export\" value=\"csv\">CSV</button>\
+         <button type=\"button\" id=\"export-json\" data-act=\"export\" value=\"json\">JSON</button>\
+         <button type=\"button\" id=\"export-ics\" data-act=\"export\" value=\"ics\">Calendar (ICS)</button></div>",
+    );
+    h
+}
+
+/// `options` (from `entity_options`) with the option of `value` selected.
+fn select_option(options: &str, value: &str) -> String {
+    let at = format!("<option value=\"{}\">", esc(value));
+    match options.find(&at) {
+        Some(i) => {
+            let end = i + at.len() - 1;
+            format!("{} selected{}", &options[..end], &options[end..])
+        }
+        None => options.to_string(),
+    }
+}
+
+/// "N of M events", and a Clear filters button (`data-act="clear"`) when filtered.
+pub fn shown_line(shown: usize, total: usize, filtered: bool) -> String {
+    let mut h = format!("{shown} of {total} events");
+    if filtered {
+        h.push_str(
+            " \u{00b7} <button type=\"button\" class=\"link\" id=\"clear-filters\" data-act=\"clear\">Clear filters</button>",
+        );
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_axis_bar_names_the_months_shown() {
+        let v = crate::layout::View {
+            start: crate::model::date::day_number(2020, 9, 27) as f64,
+            end: crate::model::date::day_number(2024, 4, 2) as f64,
+        };
+        let h = axis_bar(&v);
+        assert!(
+            h.contains("<p class=\"range\">Showing Sep 2020 to Apr 2024</p>"),
+            "{h}"
+        );
+        assert_eq!(h.matches("<li>").count(), Kind::ALL.len());
+    }
+
+    #[test]
+    fn filter_fields_select_the_current_values_and_escape_them() {
+        let opts = "<option value=\"\">All</option><option value=\"a\">A (1)</option>\
+                    <option value=\"b&amp;c\">B (2)</option>";
+        let h = filter_fields(opts, opts, Some("b&c"), None, Some(2020), None);
+        assert!(h.contains("<option value=\"b&amp;c\" selected>B (2)</option>"));
+        assert_eq!(h.matches(" selected").count(), 2, "the topic selects All");
+        assert!(h.contains("data-act=\"from\" value=\"2020\""));
+        assert!(h.contains("data-act=\"to\" value=\"\""));
+        assert_eq!(h.matches("data-act=\"export\"").count(), 3);
+    }
+
+    #[test]
+    fn kind_chips_check_the_selected_kinds_with_their_counts() {
+        let h = kind_chips(&[(Kind::Visit, 3), (Kind::Call, 0)], &[Kind::Call]);
+        assert!(h.contains("id=\"kind-visit\" data-act=\"kind\" value=\"visit\"><span"));
+        assert!(h.contains("value=\"call\" checked>"));
+        assert!(h.contains("Visits<span class=\"count\">(3)</span>"));
+    }
+
+    #[test]
+    fn problem_notices_show_the_error_with_dismiss_and_escape_the_summary() {
+        let p = crate::dataset::Problem {
+            item: "e1".into(),
+            field: "date".into(),
+            message: "bad".into(),
+        };
+        let err = crate::dataset::LoadError::new("Could not open <x>.");
+        let h = problem_notices(Some(&err), "1 of 2 & more", std::slice::from_ref(&p));
+        assert!(h.starts_with(
+            "<div class=\"notice error\" role=\"alert\"><p>Could not open &lt;x&gt;.</p><button"
+        ));
+        assert!(h.contains("data-act=\"dismiss\""));
+        assert!(h.contains("<summary>1 of 2 &amp; more</summary>"));
+        assert_eq!(problem_notices(None, "", &[]), "");
+        assert!(shown_line(1, 2, true).contains("data-act=\"clear\""));
+        assert!(!shown_line(2, 2, false).contains("button"));
+    }
 
     #[test]
     fn problem_tables_escape_every_cell_and_count_what_they_leave_out() {

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::loader::OpenButton;
 use super::Ctx;
 use crate::model::EntityKind;
-use crate::route::{page_href, Page, Query};
+use crate::route::{Page, Query};
 
 /// The header's navigation and tools, with the search box (focused by `/`), mounted into the
-/// page's `header.site` (see `app::start`).
+/// page's `header.site` (see `app::start`). The search box is the one element kept across
+/// keystrokes; the links (which carry the query) and the buttons are regions.
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -31,8 +31,6 @@ pub fn Header() -> impl IntoView {
             ctx.query.with(|q| q.cleared()),
         ))
     };
-    let trade = move || page_href(&ctx.base.get_value(), Page::Trade, &ctx.query.get());
-    let about = move || page_href(&ctx.base.get_value(), Page::About, &ctx.query.get());
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let mut q = ctx.route.with_untracked(|r| r.query.clone());
@@ -56,12 +54,43 @@ pub fn Header() -> impl IntoView {
         }
         let _ = a.set_attribute("href", &home());
     });
+    let nav = move || {
+        let base = ctx.base.get_value();
+        ctx.query.with(|q| crate::html::site_nav(&home(), &base, q))
+    };
+    let dark = RwSignal::new(initial_theme_dark());
+    super::effect(move || {
+        let theme = if dark.get() { "dark" } else { "light" };
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("data-theme", theme);
+        }
+    });
+    let tools = move || crate::html::header_tools(dark.get());
+    let act = move |act: &str, el: &web_sys::Element, _: &web_sys::Event| match act {
+        "open" => {
+            if let Ok(input) = el.clone().dyn_into::<web_sys::HtmlInputElement>() {
+                if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                    super::loader::open_file(ctx, file);
+                }
+                input.set_value("");
+            }
+        }
+        "theme" => {
+            dark.update(|d| *d = !*d);
+            if let Some(s) = window().local_storage().ok().flatten() {
+                let theme = if dark.get_untracked() {
+                    "dark"
+                } else {
+                    "light"
+                };
+                let _ = s.set_item("theme", theme);
+            }
+        }
+        _ => {}
+    };
+    super::loader::listen_for_drops(ctx);
     view! {
-        <nav aria-label="Sections">
-            <a href=home>"Timeline"</a>
-            <a href=trade>"Trade figures"</a>
-            <a href=about>"Sources & method"</a>
-        </nav>
+        {super::region("nav-region", nav, |_, _, _| {})}
         <div class="tools">
             <div class="search">
                 <label for="search" class="visually-hidden">"Search events"</label>
@@ -70,8 +99,7 @@ pub fn Header() -> impl IntoView {
                     prop:value=move || ctx.query.with(|q| q.q.clone())
                     on:input=on_input/>
             </div>
-            <OpenButton/>
-            <ThemeToggle/>
+            {super::region("tools-region", tools, act)}
         </div>
     }
 }
@@ -85,174 +113,113 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// Light/dark toggle; the default follows `prefers-color-scheme`, a choice is remembered.
-#[component]
-fn ThemeToggle() -> impl IntoView {
+/// The theme to start in: the remembered choice, else the system's `prefers-color-scheme`.
+fn initial_theme_dark() -> bool {
     let stored = window()
         .local_storage()
         .ok()
         .flatten()
         .and_then(|s| s.get_item("theme").ok().flatten());
-    let system_dark = window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    let dark = RwSignal::new(match stored.as_deref() {
+    match stored.as_deref() {
         Some("dark") => true,
         Some("light") => false,
-        _ => system_dark,
-    });
-    super::effect(move || {
-        let theme = if dark.get() { "dark" } else { "light" };
-        if let Some(el) = document().document_element() {
-            let _ = el.set_attribute("data-theme", theme);
-        }
-    });
-    let toggle = move |_| {
-        dark.update(|d| *d = !*d);
-        if let Some(s) = window().local_storage().ok().flatten() {
-            let _ = s.set_item(
-                "theme",
-                if dark.get_untracked() {
-                    "dark"
-                } else {
-                    "light"
-                },
-            );
-        }
-    };
-    view! {
-        <button type="button" class="theme" aria-pressed=move || dark.get().to_string() on:click=toggle>
-            "Dark theme"
-        </button>
+        _ => window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
     }
 }
 
-/// Kind, person, topic and year filters with live counts; all state lives in the URL.
-#[component]
-pub fn Filters() -> impl IntoView {
+/// Kind, person, topic and year filters with live counts, and the exports; all state lives in
+/// the URL. Three regions: the kinds (their counts follow every query), the fields (they follow
+/// the dataset and their own values only) and the live "N of M events" line.
+pub fn filters() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let query = move || ctx.query.get();
-    let kind_boxes = move || {
+    let kinds = move || {
         let f = ctx.filtered.get();
-        let q = query();
-        f.kind_counts
-            .iter()
-            .map(|&(kind, count)| {
-                let checked = q.kinds.contains(&kind);
-                let toggle = move |_| {
-                    let mut q = ctx.route.with_untracked(|r| r.query.clone());
-                    if let Some(i) = q.kinds.iter().position(|k| *k == kind) {
-                        q.kinds.remove(i);
-                    } else {
-                        q.kinds.push(kind);
-                        q.kinds.sort();
-                    }
-                    ctx.set_query(q);
-                };
-                view! {
-                    <label class=format!("chip kind-{}", kind.slug())>
-                        <input type="checkbox" prop:checked=checked on:change=toggle/>
-                        <span class="shape" aria-hidden="true"></span>
-                        {kind.plural()}
-                        <span class="count">{format!("({count})")}</span>
-                    </label>
-                }
-            })
-            .collect_view()
+        ctx.query
+            .with(|q| crate::html::kind_chips(&f.kind_counts, &q.kinds))
     };
-    let select = move |kind: EntityKind| {
-        // Options (with counts) change only with the dataset; the selection follows the URL.
-        let options =
-            super::memo(move || ctx.data.with(|d| crate::html::entity_options(&d.ds, kind)));
-        let node = NodeRef::<leptos::html::Select>::new();
-        super::effect(move || {
-            options.track();
-            let q = query();
-            let v = match kind {
-                EntityKind::Person => q.person,
-                _ => q.topic,
-            };
-            if let Some(el) = node.get() {
-                el.set_value(v.as_deref().unwrap_or(""));
-            }
-        });
-        let label = if kind == EntityKind::Person {
-            "Person"
-        } else {
-            "Topic"
-        };
-        let id = format!("filter-{}", kind.segment());
-        let on_change = move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            let v = (!v.is_empty()).then_some(v);
-            let mut q = ctx.route.with_untracked(|r| r.query.clone());
-            match kind {
-                EntityKind::Person => q.person = v,
-                _ => q.topic = v,
-            }
-            ctx.set_query(q);
-        };
-        view! {
-            <label for=id.clone()>{label}</label>
-            <select id=id node_ref=node on:change=on_change inner_html=move || options.get()></select>
-        }
-    };
-    let year = move |which: &'static str| {
-        let on_change = move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev).trim().parse::<i32>().ok();
-            let mut q = ctx.route.with_untracked(|r| r.query.clone());
-            if which == "from" {
-                q.from = v;
-            } else {
-                q.to = v;
-            }
-            let search = q.to_search();
-            ctx.set_query(Query::parse(&search));
-        };
-        let value = move || {
-            let q = query();
-            if which == "from" { q.from } else { q.to }
-                .map(|y| y.to_string())
-                .unwrap_or_default()
-        };
-        let id = format!("filter-{which}");
-        view! {
-            <label for=id.clone()>{if which == "from" { "From year" } else { "To year" }}</label>
-            <input id=id type="number" inputmode="numeric" min="1" max="9999" class="year"
-                prop:value=value on:change=on_change/>
-        }
+    let options = super::memo(move || {
+        ctx.data.with(|d| {
+            (
+                crate::html::entity_options(&d.ds, EntityKind::Person),
+                crate::html::entity_options(&d.ds, EntityKind::Topic),
+            )
+        })
+    });
+    let values = super::memo(move || {
+        ctx.query
+            .with(|q| (q.person.clone(), q.topic.clone(), q.from, q.to))
+    });
+    let fields = move || {
+        let (person, topic, from, to) = values.get();
+        options.with(|(people, topics)| {
+            crate::html::filter_fields(
+                people,
+                topics,
+                person.as_deref(),
+                topic.as_deref(),
+                from,
+                to,
+            )
+        })
     };
     let shown = move || {
         let f = ctx.filtered.get();
         let total = ctx.data.with(|d| d.ds.events.len());
-        format!("{} of {} events", f.visible.len(), total)
+        crate::html::shown_line(f.visible.len(), total, ctx.query.with(|q| q.is_filtered()))
     };
-    let clear = move |_| ctx.set_query(ctx.route.with_untracked(|r| r.query.cleared()));
+    let act = move |act: &str, el: &web_sys::Element, _: &web_sys::Event| {
+        let value = js_sys::Reflect::get(el, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let mut q = ctx.route.with_untracked(|r| r.query.clone());
+        match act {
+            "kind" => {
+                let Some(kind) = crate::model::Kind::parse(&value) else {
+                    return;
+                };
+                if let Some(i) = q.kinds.iter().position(|k| *k == kind) {
+                    q.kinds.remove(i);
+                } else {
+                    q.kinds.push(kind);
+                    q.kinds.sort();
+                }
+            }
+            "people" | "topics" => {
+                let v = (!value.is_empty()).then_some(value);
+                if act == "people" {
+                    q.person = v;
+                } else {
+                    q.topic = v;
+                }
+            }
+            "from" | "to" => {
+                let v = value.trim().parse::<i32>().ok();
+                if act == "from" {
+                    q.from = v;
+                } else {
+                    q.to = v;
+                }
+                q = Query::parse(&q.to_search());
+            }
+            "export" => return export(ctx, &value),
+            "clear" => q = q.cleared(),
+            _ => return,
+        }
+        ctx.set_query(q);
+    };
     view! {
         <section class="filters" aria-label="Filters">
-            <fieldset class="kinds">
-                <legend>"Kinds"</legend>
-                {kind_boxes}
-            </fieldset>
-            <div class="selects">
-                <span>{select(EntityKind::Person)}</span>
-                <span>{select(EntityKind::Topic)}</span>
-                <span>{year("from")}</span>
-                <span>{year("to")}</span>
-            </div>
-            <Exports/>
-            <p class="shown" aria-live="polite">
-                {shown}
-                {move || query().is_filtered().then(|| view! {
-                    " \u{00b7} " <button type="button" class="link" on:click=clear>"Clear filters"</button>
-                })}
-            </p>
+            {super::region("kinds-region", kinds, act)}
+            {super::region("fields-region", fields, act)}
+            {super::region_live("shown", shown, act)}
         </section>
     }
 }
-
 /// The footer: provenance and the schema link.
 #[component]
 pub fn Footer() -> impl IntoView {
@@ -347,65 +314,53 @@ pub fn follow_route_in_head(ctx: Ctx) {
 }
 
 /// Export the current filtered view as CSV, JSON (the dataset schema) or iCalendar.
-#[component]
-pub fn Exports() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let export = move |format: &'static str| {
-        let d = ctx.data.get_untracked();
-        let visible = ctx.filtered.get_untracked().visible.clone();
-        let count = visible.len();
-        let done = move |text: String, mime: &str, ext: &str| {
-            download(&format!("az-by-timeline.{ext}"), &text, mime);
-            ctx.announce.set(format!(
-                "Exported {count} events as {}.",
-                ext.to_uppercase()
-            ));
-        };
-        match format {
-            "csv" => done(
-                crate::export::csv(&d.ds, &visible),
-                "text/csv;charset=utf-8",
-                "csv",
-            ),
-            // Written by the loader worker, which has the JSON writer.
-            "json" => leptos::task::spawn_local(async move {
-                match super::loader::json_in_worker(&d, &visible).await {
-                    Some(text) if !text.is_empty() => done(text, "application/json", "json"),
-                    _ => ctx
-                        .announce
-                        .set("The JSON export failed; CSV and Calendar still work.".into()),
-                }
-            }),
-            _ => {
-                let base = ctx.base.get_value();
-                let data = ctx.route.with_untracked(|r| r.query.data.clone());
-                let origin = super::site_origin();
-                let host = window()
-                    .location()
-                    .host()
-                    .unwrap_or_else(|_| "localhost".into());
-                let link = |id: &str| {
-                    let q = Query {
-                        data: data.clone(),
-                        ..Query::default()
-                    };
-                    crate::route::absolute(&origin, &crate::route::event_href(&base, id, &q))
-                };
-                done(
-                    crate::export::ics(&d.ds, &visible, link, &host),
-                    "text/calendar;charset=utf-8",
-                    "ics",
-                )
-            }
-        }
+fn export(ctx: Ctx, format: &str) {
+    let d = ctx.data.get_untracked();
+    let visible = ctx.filtered.get_untracked().visible.clone();
+    let count = visible.len();
+    let done = move |text: String, mime: &str, ext: &str| {
+        download(&format!("az-by-timeline.{ext}"), &text, mime);
+        ctx.announce.set(format!(
+            "Exported {count} events as {}.",
+            ext.to_uppercase()
+        ));
     };
-    view! {
-        <div class="exports" role="group" aria-label="Export the events shown">
-            <span class="label">"Export view: "</span>
-            <button type="button" on:click=move |_| export("csv")>"CSV"</button>
-            <button type="button" on:click=move |_| export("json")>"JSON"</button>
-            <button type="button" on:click=move |_| export("ics")>"Calendar (ICS)"</button>
-        </div>
+    match format {
+        "csv" => done(
+            crate::export::csv(&d.ds, &visible),
+            "text/csv;charset=utf-8",
+            "csv",
+        ),
+        // Written by the loader worker, which has the JSON writer.
+        "json" => leptos::task::spawn_local(async move {
+            match super::loader::json_in_worker(&d, &visible).await {
+                Some(text) if !text.is_empty() => done(text, "application/json", "json"),
+                _ => ctx
+                    .announce
+                    .set("The JSON export failed; CSV and Calendar still work.".into()),
+            }
+        }),
+        _ => {
+            let base = ctx.base.get_value();
+            let data = ctx.route.with_untracked(|r| r.query.data.clone());
+            let origin = super::site_origin();
+            let host = window()
+                .location()
+                .host()
+                .unwrap_or_else(|_| "localhost".into());
+            let link = |id: &str| {
+                let q = Query {
+                    data: data.clone(),
+                    ..Query::default()
+                };
+                crate::route::absolute(&origin, &crate::route::event_href(&base, id, &q))
+            };
+            done(
+                crate::export::ics(&d.ds, &visible, link, &host),
+                "text/calendar;charset=utf-8",
+                "ics",
+            )
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{Ctx, Data};
-use crate::dataset::{codec, LoadError, Loaded, Problem};
+use crate::dataset::{codec, LoadError, Loaded};
 
 /// Sends one message to a new loader worker (`src/bin/loader.rs`) and waits for its answer, a
 /// string; the worker is stopped afterwards. `None` if it could not start or stopped.
@@ -160,18 +160,8 @@ pub fn open_from_query(ctx: Ctx) {
     });
 }
 
-/// The "Open dataset" control: a file picker (also the drop target hint).
-#[component]
-pub fn OpenButton() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            open_file(ctx, file);
-        }
-        input.set_value("");
-    };
-    // Drag and drop anywhere on the page.
+/// Opens a file dropped anywhere on the page (the "Open dataset" control is in the header).
+pub fn listen_for_drops(ctx: Ctx) {
     let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
@@ -187,55 +177,28 @@ pub fn OpenButton() -> impl IntoView {
         over.remove();
         drop.remove();
     });
-    view! {
-        <label class="button open">
-            "Open dataset\u{2026}"
-            <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change/>
-        </label>
-    }
 }
 
 /// The problem panel: what was rejected and why, and load errors.
-#[component]
-pub fn Problems() -> impl IntoView {
+pub fn problems() -> AnyView {
     let ctx = expect_context::<Ctx>();
-    let error = move || {
-        ctx.load_error.get().map(|e| {
-            let table = (!e.problems.is_empty()).then(|| problem_table(&e.problems));
-            view! {
-                <div class="notice error" role="alert">
-                    <p>{e.message.clone()}</p>
-                    {table}
-                    <button type="button" on:click=move |_| ctx.load_error.set(None)>"Dismiss"</button>
-                </div>
-            }
-        })
-    };
-    let panel = move || {
+    let markup = move || {
+        let error = ctx.load_error.get();
         let d = ctx.data.get();
-        if d.problems.is_empty() {
-            return None;
-        }
+        let n = d.problems.len();
         let summary = format!(
-            "{} of {} events loaded from {}; {} rejected. {} problem{} found:",
+            "{} of {} events loaded from {}; {} rejected. {n} problem{} found:",
             d.ds.events.len(),
             d.declared,
             d.origin,
             d.rejected,
-            d.problems.len(),
-            if d.problems.len() == 1 { "" } else { "s" }
+            if n == 1 { "" } else { "s" }
         );
-        Some(view! {
-            <details class="notice problems" open>
-                <summary>{summary}</summary>
-                {problem_table(&d.problems)}
-            </details>
-        })
+        crate::html::problem_notices(error.as_ref(), &summary, &d.problems)
     };
-    view! { {error} {panel} }
-}
-
-/// A table of problems, as `html::problem_table` writes it (escaped).
-fn problem_table(problems: &[Problem]) -> impl IntoView {
-    view! { <div class="problem-table" inner_html=crate::html::problem_table(problems)></div> }
+    super::region("problems-region", markup, move |act, _, _| {
+        if act == "dismiss" {
+            ctx.load_error.set(None);
+        }
+    })
 }

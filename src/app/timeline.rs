@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use super::Ctx;
 use crate::html::{self, Links};
 use crate::layout::{markers, ticks, View};
-use crate::model::{Kind, LANES};
+use crate::model::LANES;
 
 #[derive(Clone, Copy, Default)]
 struct Drag {
@@ -244,33 +244,17 @@ pub fn Timeline() -> impl IntoView {
         let day = a.start + a.span() * frac;
         ctx.view.update(|v| *v = View::around(day, v.span()));
     };
-    let range_label = move || {
-        let v = ctx.view.get();
-        let (y0, m0, _) = crate::model::date::civil_from_days(v.start as i64);
-        let (y1, m1, _) = crate::model::date::civil_from_days(v.end as i64);
-        format!(
-            "Showing {} {} to {} {}",
-            &crate::model::date::month_name(m0)[..3],
-            y0,
-            &crate::model::date::month_name(m1)[..3],
-            y1
-        )
+    // The bar above the axis (zoom buttons, the shown range, the legend) is a region.
+    let bar = move || html::axis_bar(&ctx.view.get());
+    let bar_act = move |act: &str, _: &web_sys::Element, _: &web_sys::Event| match act {
+        "zoom-in" => zoom_by(0.5),
+        "zoom-out" => zoom_by(2.0),
+        "zoom-all" => ctx.view.set(all()),
+        _ => {}
     };
-    let legend = Kind::ALL
-        .iter()
-        .map(|k| view! { <li><span class=format!("shape kind-{}", k.slug()) aria-hidden="true"></span>{k.plural()}</li> })
-        .collect_view();
     view! {
         <section class="timeline" aria-label="Time axis">
-            <div class="axis-bar">
-                <div class="zoom" role="group" aria-label="Zoom">
-                    <button type="button" on:click=move |_| zoom_by(0.5) aria-label="Zoom in">"+"</button>
-                    <button type="button" on:click=move |_| zoom_by(2.0) aria-label="Zoom out">"\u{2212}"</button>
-                    <button type="button" on:click=move |_| ctx.view.set(all())>"Show all"</button>
-                </div>
-                <p class="range">{range_label}</p>
-                <ul class="legend" aria-label="Legend">{legend}</ul>
-            </div>
+            {super::region("axis-bar", bar, bar_act)}
             <div class="axis" node_ref=axis aria-hidden="true"
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move
                 on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>

@@ -1021,7 +1021,9 @@ pub fn problem_notices(
                 problem_table(&e.problems)
             );
         }
-        h.push_str("<button type=\"button\" id=\"dismiss\" data-act=\"dismiss\">Dismiss</button></div>");
+        h.push_str(
+            "<button type=\"button\" id=\"dismiss\" data-act=\"dismiss\">Dismiss</button></div>",
+        );
     }
     if !problems.is_empty() {
         let _ = write!(

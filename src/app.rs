@@ -503,7 +503,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <section id="print" class="print-only" aria-hidden="true"></section>
-        <chrome::Footer/>
+        {chrome::footer()}
         <p class="visually-hidden" aria-live="polite" role="status">{move || ctx.announce.get()}</p>
     }
 }

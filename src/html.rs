@@ -1000,6 +1000,30 @@ pub fn axis_bar(view: &crate::layout::View) -> String {
     h
 }
 
+/// The site footer: where the data comes from (`opened` names an opened dataset) and links to
+/// the seed dataset and its JSON Schema.
+pub fn footer(base: &str, opened: Option<&str>) -> String {
+    let about = match opened {
+        None => "Built from five news articles; dates the articles do not give are marked inferred, with the reason. ".to_string(),
+        Some(origin) => format!("Showing {}, opened in this tab only; it never leaves your browser. ", esc(origin)),
+    };
+    let base = esc(base);
+    format!(
+        "<footer class=\"site\"><p>{about}<a href=\"{base}data/events.json\">Seed dataset (JSON)</a> \u{00b7} \
+         <a href=\"{base}schema/dataset.schema.json\">JSON Schema</a></p></footer>"
+    )
+}
+
+/// The lane names at the left of the axis (placed by the stylesheet: `.lane-label.lane-N`,
+/// at `lane_y(N)`).
+pub fn lane_labels() -> String {
+    let mut h = String::new();
+    for (i, name) in crate::model::LANES.iter().enumerate() {
+        let _ = write!(h, "<span class=\"lane-label lane-{i}\">{name}</span>");
+    }
+    h
+}
+
 /// The load notices above the timeline: a load error (message, its problems, a Dismiss button
 /// with `data-act="dismiss"`) and the problems of the loaded dataset (`summary` above them).
 pub fn problem_notices(
@@ -1127,6 +1151,28 @@ pub fn shown_line(shown: usize, total: usize, filtered: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_footer_names_an_opened_dataset_escaped() {
+        assert!(footer("/b/", None).contains("five news articles"));
+        let h = footer("/b/", Some("the file \u{201c}<x>.json\u{201d}"));
+        assert!(h.contains("Showing the file \u{201c}&lt;x&gt;.json\u{201d}, opened"));
+        assert!(h.contains("href=\"/b/schema/dataset.schema.json\""));
+    }
+
+    #[test]
+    fn lane_labels_match_the_stylesheet_positions() {
+        // style/main.css places `.lane-N` at `lane_y(N) - 21` px.
+        let css = include_str!("../style/main.css");
+        for i in 0..crate::model::LANES.len() {
+            let rule = format!(".lane-{i} {{ top: {}px; }}", lane_y(i) as i32 - 21);
+            assert!(css.contains(&rule), "missing {rule}");
+        }
+        assert_eq!(
+            lane_labels().matches("lane-label").count(),
+            crate::model::LANES.len()
+        );
+    }
 
     #[test]
     fn the_axis_bar_names_the_months_shown() {

@@ -221,29 +221,15 @@ pub fn filters() -> impl IntoView {
     }
 }
 /// The footer: provenance and the schema link.
-#[component]
-pub fn Footer() -> impl IntoView {
+pub fn footer() -> AnyView {
     let ctx = expect_context::<Ctx>();
-    let schema = move || format!("{}schema/dataset.schema.json", ctx.base.get_value());
-    let data = move || format!("{}data/events.json", ctx.base.get_value());
-    let about = move || {
-        ctx.data.with(|d| {
-            if d.origin == super::EMBEDDED {
-                "Built from five news articles; dates the articles do not give are marked inferred, with the reason. ".to_string()
-            } else {
-                format!("Showing {}, opened in this tab only; it never leaves your browser. ", d.origin)
-            }
-        })
+    let markup = move || {
+        let opened = ctx
+            .data
+            .with(|d| (d.origin != super::EMBEDDED).then(|| d.origin.clone()));
+        crate::html::footer(&ctx.base.get_value(), opened.as_deref())
     };
-    view! {
-        <footer class="site">
-            <p>
-                {about}
-                <a href=data>"Seed dataset (JSON)"</a>" \u{00b7} "
-                <a href=schema>"JSON Schema"</a>
-            </p>
-        </footer>
-    }
+    super::region("footer-region", markup, |_, _, _| {})
 }
 
 /// Keeps `<title>` and the meta description in step with the route.

@@ -8,7 +8,6 @@ use wasm_bindgen::JsCast;
 use super::Ctx;
 use crate::html::{self, Links};
 use crate::layout::{markers, ticks, View};
-use crate::model::LANES;
 
 #[derive(Clone, Copy, Default)]
 struct Drag {
@@ -205,11 +204,6 @@ pub fn Timeline() -> impl IntoView {
             }
         });
     });
-    let lanes = LANES
-        .iter()
-        .enumerate()
-        .map(|(i, name)| view! { <span class="lane-label" style:top=format!("{}px", html::lane_y(i) as i32 - 21)>{*name}</span> })
-        .collect_view();
 
     // Overview strip: every visible event as a tick over the whole span, the window as a box.
     // Overview strip: every visible event as a tick over the whole span (one SVG string).
@@ -258,7 +252,7 @@ pub fn Timeline() -> impl IntoView {
             <div class="axis" node_ref=axis aria-hidden="true"
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move
                 on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
-                {lanes}
+                <div class="lanes" inner_html=html::lane_labels()></div>
                 <div class="marks" node_ref=marks_el on:click=on_click inner_html=move || axis_html.get()></div>
             </div>
             <div class="overview" aria-hidden="true" on:click=overview_click>

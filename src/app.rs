@@ -90,23 +90,49 @@ impl Ctx {
         route.href(&self.base.get_value())
     }
 
-    /// Goes to a route: pushes (or replaces) history and updates state. No reload.
+    /// Goes to a route: updates state, then pushes (or replaces) history. No reload.
+    ///
+    /// The history entry is written after the next paint (`History.pushState` took about 1 ms of
+    /// a click's 4-5 ms): navigations in between are written as one entry, a push if any of
+    /// them was one, with the last URL. Back or forward before then drops the pending entry.
     pub fn navigate(&self, route: Route, replace: bool) {
         let href = self.href(&route);
-        if let Ok(history) = window().history() {
-            let _ = if replace {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
-            } else {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
-            };
-        }
         self.route.set(route);
+        let first = PENDING_HISTORY.with(|p| {
+            let mut p = p.borrow_mut();
+            let push = !replace || p.as_ref().is_some_and(|(_, push)| *push);
+            p.replace((href, push)).is_none()
+        });
+        if first {
+            request_animation_frame(|| {
+                set_timeout(write_history, std::time::Duration::ZERO);
+            });
+        }
     }
 
     /// Replaces the query, keeping the page; filter changes replace history.
     pub fn set_query(&self, query: Query) {
         let page = self.route.with_untracked(|r| r.page.clone());
         self.navigate(Route::new(page, query), true);
+    }
+}
+
+thread_local! {
+    /// The history entry `Ctx::navigate` has yet to write: its URL, and whether it is a push.
+    static PENDING_HISTORY: std::cell::RefCell<Option<(String, bool)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Writes the pending history entry, if any (see `Ctx::navigate`).
+fn write_history() {
+    let Some((href, push)) = PENDING_HISTORY.with(|p| p.borrow_mut().take()) else {
+        return;
+    };
+    if let Ok(history) = window().history() {
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
+        };
     }
 }
 
@@ -453,6 +479,7 @@ pub fn App() -> impl IntoView {
 
     // Back and forward.
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        PENDING_HISTORY.with(|p| p.borrow_mut().take());
         route.set(current_route(&ctx.base.get_value()));
     });
     on_cleanup(move || handle.remove());

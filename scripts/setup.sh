@@ -39,7 +39,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb\$"; then
   cargo install wasm-bindgen-cli --version "$wb"
 fi
 
-# npm packages from the lockfile (binaryen's wasm-opt for Trunk, playwright-core for the tests).
+# npm packages from the lockfile (binaryen's wasm-opt for Trunk, terser for the release JS glue,
+# playwright-core for the tests).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund

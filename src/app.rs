@@ -155,7 +155,8 @@ pub fn memo<T: PartialEq + Send + Sync + 'static>(
 /// `markup` reads changes, with delegated events: a click on a `button[data-act]` or a change of
 /// an element with `data-act` calls `act(name, element, event)`. Every region shares one view
 /// type (a boxed closure), so each adds only its own markup code to the bundle, not a copy of
-/// Leptos's generic view code; focus on an element with an `id` survives a redraw.
+/// Leptos's generic view code. Focus on an element with an `id` survives a redraw; while the
+/// focus is in the region, a redraw waits for the end of the current task (see `region_boxed`).
 pub fn region(
     class: &'static str,
     markup: impl Fn() -> String + Send + Sync + 'static,
@@ -182,28 +183,34 @@ fn region_boxed(
     act: Act,
 ) -> AnyView {
     let node = NodeRef::<leptos::html::Div>::new();
-    let body = move || {
+    // The markup waiting to be written. While the focus is in the region, or right after one of
+    // its controls acted, the write waits for the end of the current task: a change that Tab
+    // commits is handled before the focus moves on (with the focus on no element), and redrawing
+    // then would remove the element Tab is moving to.
+    let pending = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    let acted = std::rc::Rc::new(std::cell::Cell::new(false));
+    let acted_in_effect = acted.clone();
+    effect(move || {
+        let acted = &acted_in_effect;
         let html = markup();
-        // The focused element, if it is in this region and has an id, is focused again after
-        // the redraw (in a microtask, once the new markup is in place).
-        let focused = document().active_element().filter(|a| {
-            !a.id().is_empty()
-                && node
-                    .get_untracked()
-                    .is_some_and(|n| n.contains(Some(a.unchecked_ref())))
-        });
-        if let Some(id) = focused.map(|a| a.id()) {
-            let again = wasm_bindgen::closure::Closure::once_into_js(move || {
-                if let Some(el) = document().get_element_by_id(&id) {
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = el.focus();
-                    }
-                }
-            });
-            window().queue_microtask(again.unchecked_ref());
+        let Some(el) = node.get() else { return };
+        let deferred = pending.borrow_mut().replace(html).is_some();
+        if deferred {
+            return;
         }
-        html
-    };
+        let write = {
+            let (pending, acted) = (pending.clone(), acted.clone());
+            move || {
+                acted.set(false);
+                write_region(&el, pending.borrow_mut().take())
+            }
+        };
+        if acted.get() || focus_within(&node) {
+            set_timeout(write, std::time::Duration::ZERO);
+        } else {
+            write();
+        }
+    });
     let dispatch = move |ev: web_sys::Event, selector: &str| {
         let Some(target) = ev
             .target()
@@ -215,6 +222,7 @@ fn region_boxed(
             return;
         };
         if let Some(name) = el.get_attribute("data-act") {
+            acted.set(true);
             act(&name, &el, &ev);
         }
     };
@@ -224,10 +232,35 @@ fn region_boxed(
     };
     let on_change = move |ev: web_sys::Event| dispatch(ev, "[data-act]:not(button)");
     view! {
-        <div class=class aria-live=live.then_some("polite") node_ref=node inner_html=body
+        <div class=class aria-live=live.then_some("polite") node_ref=node
             on:click=on_click on:change=on_change></div>
     }
     .into_any()
+}
+
+/// Whether the focused element is in the region.
+fn focus_within(node: &NodeRef<leptos::html::Div>) -> bool {
+    let (Some(active), Some(el)) = (document().active_element(), node.get_untracked()) else {
+        return false;
+    };
+    el.contains(Some(active.unchecked_ref()))
+}
+
+/// Writes a region's markup; the focused element, if it was in the region and has an id, is
+/// focused again in the new markup.
+fn write_region(el: &web_sys::HtmlDivElement, html: Option<String>) {
+    let Some(html) = html else { return };
+    let focused = document()
+        .active_element()
+        .filter(|a| !a.id().is_empty() && el.contains(Some(a.unchecked_ref())))
+        .map(|a| a.id());
+    el.set_inner_html(&html);
+    if let Some(again) = focused
+        .and_then(|id| document().get_element_by_id(&id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = again.focus();
+    }
 }
 
 /// A dataset, the query and its result, moving together; the dataset and the result are compared

@@ -141,3 +141,27 @@ test('person, topic and year filters write the URL and are restored from it', as
     sameSet(await listIds(page), DATA.events.filter((e) => (e.topics || []).includes(topic.id)).map((e) => e.id), `events on ${topic.id}`);
   }
 });
+
+test('keyboard: a filter control keeps the focus while the filters redraw around it', async (t) => {
+  const { BASE, DATA } = env;
+  const kind = DATA.events[0].kind;
+  const page = await t.open();
+  await goto(page, BASE + '/');
+  // Space on a focused kind checkbox: the kinds are redrawn with new counts, the focus stays.
+  await kindBox(page, kind).focus();
+  await page.keyboard.press('Space');
+  await page.waitForURL((u) => u.searchParams.get('kind') === kind, { timeout: 3000 });
+  await page.waitForFunction((id) => document.activeElement && document.activeElement.id === id, `kind-${kind}`, { timeout: 3000 });
+  assert(await kindBox(page, kind).isChecked(), 'the focused checkbox is the checked one');
+  await page.keyboard.press('Space');
+  await page.waitForURL((u) => !u.searchParams.has('kind'), { timeout: 3000 });
+  eq(await page.evaluate(() => document.activeElement.id), `kind-${kind}`, 'focus stays after unchecking');
+  // Tab from the first year field to the second commits the first: the focus is where Tab put it.
+  const year = yearOf(DATA.events[0].date);
+  await page.locator('#filter-from').focus();
+  await page.keyboard.type(String(year));
+  await page.keyboard.press('Tab');
+  await page.waitForURL((u) => u.searchParams.get('from') === String(year), { timeout: 3000 });
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'filter-to', null, { timeout: 3000 });
+  eq(await page.locator('#filter-from').inputValue(), String(year), 'the committed year is shown');
+});

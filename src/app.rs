@@ -353,6 +353,10 @@ pub fn start() {
     // app fills it in. Keeping it keeps its paint: the largest one, before the app started.
     let doc = document();
     if let Some(el) = doc.get_element_by_id("static") {
+        // An entity, trade or about page shows its static content until the worker remakes it.
+        if let Ok(Some(article)) = el.query_selector("article.page") {
+            pages::keep_static_copy(article.inner_html());
+        }
         el.remove();
     }
     let header = site_header().or_else(|| {

@@ -1,6 +1,6 @@
 //! A source-grounded timeline of relations between Azerbaijan and Belarus.
 //!
-//! The pure core (`model`, `dataset`, `route`, `search`, `layout`, `export`) has no DOM and is
+//! The pure core (`model`, `dataset`, `route`, `search`, `layout`, `export`, `offload`) has no DOM and is
 //! tested natively; `app` is the thin Leptos layer that runs in the browser.
 
 pub mod dataset;
@@ -9,6 +9,7 @@ pub mod export;
 pub mod html;
 pub mod layout;
 pub mod model;
+pub mod offload;
 pub mod route;
 pub mod search;
 pub mod static_pages;

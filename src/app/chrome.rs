@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::Ctx;
 use crate::model::EntityKind;
+use crate::offload::Verb;
 use crate::route::{Page, Query};
 
 /// The header's navigation and tools, with the search box (focused by `/`), mounted into the
@@ -299,55 +300,26 @@ pub fn follow_route_in_head(ctx: Ctx) {
     });
 }
 
-/// Export the current filtered view as CSV, JSON (the dataset schema) or iCalendar.
+/// Export the current filtered view as CSV, JSON (the dataset schema) or iCalendar; the loader
+/// worker writes the file (`offload`), so the writers are not in the app's bundle.
 fn export(ctx: Ctx, format: &str) {
-    let d = ctx.data.get_untracked();
-    let visible = ctx.filtered.get_untracked().visible.clone();
-    let count = visible.len();
-    let done = move |text: String, mime: &str, ext: &str| {
-        download(&format!("az-by-timeline.{ext}"), &text, mime);
-        ctx.announce.set(format!(
-            "Exported {count} events as {}.",
-            ext.to_uppercase()
-        ));
+    let (verb, mime, ext) = match format {
+        "csv" => (Verb::Csv, "text/csv;charset=utf-8", "csv"),
+        "json" => (Verb::Json, "application/json", "json"),
+        _ => (Verb::Ics, "text/calendar;charset=utf-8", "ics"),
     };
-    match format {
-        "csv" => done(
-            crate::export::csv(&d.ds, &visible),
-            "text/csv;charset=utf-8",
-            "csv",
-        ),
-        // Written by the loader worker, which has the JSON writer.
-        "json" => leptos::task::spawn_local(async move {
-            match super::loader::json_in_worker(&d, &visible).await {
-                Some(text) if !text.is_empty() => done(text, "application/json", "json"),
-                _ => ctx
-                    .announce
-                    .set("The JSON export failed; CSV and Calendar still work.".into()),
+    let visible = ctx.filtered.get_untracked().visible.clone();
+    leptos::task::spawn_local(async move {
+        let label = ext.to_uppercase();
+        let said = match super::loader::offload(ctx, verb, &visible).await {
+            Some(text) => {
+                download(&format!("az-by-timeline.{ext}"), &text, mime);
+                format!("Exported {} events as {label}.", visible.len())
             }
-        }),
-        _ => {
-            let base = ctx.base.get_value();
-            let data = ctx.route.with_untracked(|r| r.query.data.clone());
-            let origin = super::site_origin();
-            let host = window()
-                .location()
-                .host()
-                .unwrap_or_else(|_| "localhost".into());
-            let link = |id: &str| {
-                let q = Query {
-                    data: data.clone(),
-                    ..Query::default()
-                };
-                crate::route::absolute(&origin, &crate::route::event_href(&base, id, &q))
-            };
-            done(
-                crate::export::ics(&d.ds, &visible, link, &host),
-                "text/calendar;charset=utf-8",
-                "ics",
-            )
-        }
-    }
+            None => format!("The {label} export failed; please try again."),
+        };
+        ctx.announce.set(said);
+    });
 }
 
 /// Offers text as a file download (nothing leaves the browser).

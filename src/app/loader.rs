@@ -1,6 +1,7 @@
 //! "Open your own dataset": file picker, drag and drop, and `?data=<same-origin URL>`. Every path
 //! runs the one validator, in the loader worker (`src/bin/loader.rs`), which answers with the
-//! compact form of the load; a file that fails entirely never replaces what is loaded.
+//! compact form of the load; a file that fails entirely never replaces what is loaded. The same
+//! worker makes the exports and the pages other than the timeline (`offload`).
 
 use std::sync::Arc;
 
@@ -10,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::{Ctx, Data};
 use crate::dataset::{codec, LoadError, Loaded};
+use crate::offload::{Request, Verb};
 
 /// Sends one message to a new loader worker (`src/bin/loader.rs`) and waits for its answer, a
 /// string; the worker is stopped afterwards. `None` if it could not start or stopped.
@@ -55,12 +57,30 @@ async fn load_in_worker(bytes: js_sys::ArrayBuffer) -> (Result<Loaded, LoadError
     (codec::decode_load(&text), text)
 }
 
-/// The dataset JSON (the schema's form) of the events at `positions` in `data`, made by the
-/// loader worker from the compact form; `None` if the worker failed.
-pub async fn json_in_worker(data: &Data, positions: &[usize]) -> Option<String> {
-    let list: Vec<String> = positions.iter().map(usize::to_string).collect();
-    let request = format!("{}\n{}", list.join(","), data.coded);
-    ask_worker(request.into(), js_sys::Array::new()).await
+/// Asks the loader worker for an export or a page (`offload`) of the current dataset, with the
+/// current route and `positions`; `None` if the worker failed or could not make it.
+pub async fn offload(ctx: Ctx, verb: Verb, positions: &[usize]) -> Option<String> {
+    let d = ctx.data.get_untracked();
+    let href = ctx.route.with_untracked(|r| ctx.href(r));
+    let (path, search) = match href.split_once('?') {
+        Some((p, s)) => (p.to_string(), format!("?{s}")),
+        None => (href, String::new()),
+    };
+    let request = Request {
+        verb,
+        positions: positions.to_vec(),
+        site: super::site_origin(),
+        base: ctx.base.get_value(),
+        path,
+        search,
+        host: window()
+            .location()
+            .host()
+            .unwrap_or_else(|_| "localhost".into()),
+        origin: d.origin.clone(),
+    };
+    let text = ask_worker(request.encode(&d.coded).into(), js_sys::Array::new()).await?;
+    (!text.is_empty()).then_some(text)
 }
 
 /// Makes a load the active dataset if any event in it is valid; otherwise says why not.

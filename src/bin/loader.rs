@@ -1,9 +1,10 @@
 //! The loader worker, a Web Worker that Trunk builds from `index.html` (`public/loader-worker.js`
 //! starts it): it receives an opened file's bytes, parses and validates them with
 //! `dataset::load_bytes`, and answers with the compact form of the outcome (`dataset::codec`).
-//! Asked for an export instead (a text: event positions, a line break, the compact form), it
-//! answers with that dataset JSON. Parsing and JSON writing live here, so the app's own bundle
-//! carries no JSON parser or writer, serde or validator, and a large file never blocks the page.
+//! Asked for an export or a page instead (a text: `offload::Request`), it answers with the file
+//! or the page's HTML (`offload::answer`). Parsing, JSON writing, the other exports and the other
+//! pages live here, so the app's own bundle carries none of them, nor serde or the validator, and
+//! a large file never blocks the page.
 //! The app starts one worker per request. Natively this does nothing.
 
 fn main() {
@@ -13,8 +14,7 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use az_by_timeline::dataset::{codec, load_bytes, to_json};
-    use az_by_timeline::export::to_raw;
+    use az_by_timeline::dataset::{codec, load_bytes};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
     /// Answers every message with a string; says `true` once it listens.
@@ -24,7 +24,7 @@ mod worker {
         let on_message =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |m: web_sys::MessageEvent| {
                 let text = match m.data().as_string() {
-                    Some(request) => export(&request),
+                    Some(request) => az_by_timeline::offload::answer(&request),
                     None => {
                         let bytes = js_sys::Uint8Array::new(&m.data()).to_vec();
                         codec::encode(&load_bytes(&bytes, None))
@@ -36,27 +36,5 @@ mod worker {
         on_message.forget();
         // Messages sent before the module was ready would be lost: the app waits for this.
         let _ = scope.post_message(&JsValue::TRUE);
-    }
-
-    /// The dataset JSON of the listed events; empty if the request is damaged.
-    fn export(request: &str) -> String {
-        let Some((list, coded)) = request.split_once('\n') else {
-            return String::new();
-        };
-        let positions: Option<Vec<usize>> = list
-            .split(',')
-            .filter(|p| !p.is_empty())
-            .map(|p| p.parse().ok())
-            .collect();
-        match (positions, codec::decode_load(coded)) {
-            (Some(positions), Ok(loaded)) => {
-                let positions: Vec<usize> = positions
-                    .into_iter()
-                    .filter(|&p| p < loaded.dataset.events.len())
-                    .collect();
-                to_json(&to_raw(&loaded.dataset, &positions))
-            }
-            _ => String::new(),
-        }
     }
 }

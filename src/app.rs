@@ -4,6 +4,7 @@
 
 mod card;
 mod chrome;
+mod dom;
 mod list;
 mod loader;
 mod pages;
@@ -161,7 +162,7 @@ pub fn region(
     class: &'static str,
     markup: impl Fn() -> String + Send + Sync + 'static,
     act: impl Fn(&str, &web_sys::Element, &web_sys::Event) + 'static,
-) -> AnyView {
+) -> web_sys::HtmlElement {
     region_boxed(class, false, Box::new(markup), std::rc::Rc::new(act))
 }
 
@@ -170,7 +171,7 @@ pub fn region_live(
     class: &'static str,
     markup: impl Fn() -> String + Send + Sync + 'static,
     act: impl Fn(&str, &web_sys::Element, &web_sys::Event) + 'static,
-) -> AnyView {
+) -> web_sys::HtmlElement {
     region_boxed(class, true, Box::new(markup), std::rc::Rc::new(act))
 }
 
@@ -181,8 +182,11 @@ fn region_boxed(
     live: bool,
     markup: Box<dyn Fn() -> String + Send + Sync>,
     act: Act,
-) -> AnyView {
-    let node = NodeRef::<leptos::html::Div>::new();
+) -> web_sys::HtmlElement {
+    let node = dom::el("div", class);
+    if live {
+        let _ = node.set_attribute("aria-live", "polite");
+    }
     // The markup waiting to be written. While the focus is in the region, or right after one of
     // its controls acted, the write waits for the end of the current task: a change that Tab
     // commits is handled before the focus moves on (with the focus on no element), and redrawing
@@ -190,28 +194,28 @@ fn region_boxed(
     let pending = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
     let acted = std::rc::Rc::new(std::cell::Cell::new(false));
     let acted_in_effect = acted.clone();
+    let el = node.clone();
     effect(move || {
         let acted = &acted_in_effect;
         let html = markup();
-        let Some(el) = node.get() else { return };
         let deferred = pending.borrow_mut().replace(html).is_some();
         if deferred {
             return;
         }
         let write = {
-            let (pending, acted) = (pending.clone(), acted.clone());
+            let (pending, acted, el) = (pending.clone(), acted.clone(), el.clone());
             move || {
                 acted.set(false);
                 write_region(&el, pending.borrow_mut().take())
             }
         };
-        if acted.get() || focus_within(&node) {
+        if acted.get() || focus_within(&el) {
             set_timeout(write, std::time::Duration::ZERO);
         } else {
             write();
         }
     });
-    let dispatch = move |ev: web_sys::Event, selector: &str| {
+    let dispatch = std::rc::Rc::new(move |ev: web_sys::Event, selector: &str| {
         let Some(target) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -225,22 +229,18 @@ fn region_boxed(
             acted.set(true);
             act(&name, &el, &ev);
         }
-    };
-    let on_click = {
-        let dispatch = dispatch.clone();
-        move |ev: web_sys::MouseEvent| dispatch(ev.into(), "button[data-act]")
-    };
-    let on_change = move |ev: web_sys::Event| dispatch(ev, "[data-act]:not(button)");
-    view! {
-        <div class=class aria-live=live.then_some("polite") node_ref=node
-            on:click=on_click on:change=on_change></div>
-    }
-    .into_any()
+    });
+    let on_click = dispatch.clone();
+    dom::on(&node, "click", move |ev| on_click(ev, "button[data-act]"));
+    dom::on(&node, "change", move |ev| {
+        dispatch(ev, "[data-act]:not(button)")
+    });
+    node
 }
 
 /// Whether the focused element is in the region.
-fn focus_within(node: &NodeRef<leptos::html::Div>) -> bool {
-    let (Some(active), Some(el)) = (document().active_element(), node.get_untracked()) else {
+fn focus_within(el: &web_sys::Element) -> bool {
+    let Some(active) = document().active_element() else {
         return false;
     };
     el.contains(Some(active.unchecked_ref()))
@@ -248,7 +248,7 @@ fn focus_within(node: &NodeRef<leptos::html::Div>) -> bool {
 
 /// Writes a region's markup; the focused element, if it was in the region and has an id, is
 /// focused again in the new markup.
-fn write_region(el: &web_sys::HtmlDivElement, html: Option<String>) {
+fn write_region(el: &web_sys::Element, html: Option<String>) {
     let Some(html) = html else { return };
     let focused = document()
         .active_element()
@@ -368,7 +368,10 @@ pub fn start() {
         let skip = "<a class=\"skip\" href=\"#events\">Skip to the events</a>";
         let _ = header.insert_adjacent_html("beforebegin", skip);
     }
-    leptos::mount::mount_to_body(App);
+    // The app's views are plain DOM (`dom`); Leptos gives the reactive owner they live in.
+    if let Some(body) = doc.body() {
+        leptos::mount::mount_to(body.clone(), move || app(&body)).forget();
+    }
     // The first timeline is on screen: a hook for the benchmark and tests.
     request_animation_frame(|| {
         let _ = js_sys::Reflect::set(&window(), &"__ready".into(), &true.into());
@@ -447,9 +450,9 @@ pub fn show_crash() {
     }
 }
 
-/// The root component: state, listeners, the route table.
-#[component]
-pub fn App() -> impl IntoView {
+/// The root: state, listeners, the route table; builds the page into `root` (the body). Call it
+/// under a reactive owner (`leptos::mount::mount_to`).
+pub fn app(root: &web_sys::HtmlElement) {
     let base = base_path();
     let route = RwSignal::new(current_route(&base));
     let (data, first_error) = match crate::embedded::loaded() {
@@ -551,47 +554,70 @@ pub fn App() -> impl IntoView {
             p => p.clone(),
         })
     });
-    let page = move || page.get();
     if let Some(header) = site_header() {
-        leptos::mount::mount_to(header, move || {
-            provide_context(ctx);
-            chrome::Header
-        })
-        .forget();
+        chrome::header(ctx, &header);
     }
-    view! {
-        <main id="main">
-            {move || match page() {
-                Page::Timeline | Page::Event(_) => view! { <TimelinePage/> }.into_any(),
+    let body = root;
+    let main = dom::el_with("main", "", &[("id", "main")]);
+    dom::append(body, &main);
+    // Each page is built in this effect, so its effects and listeners end with it (an effect
+    // cleans up what its previous run made) when the next page replaces it.
+    effect(move || {
+        let page = page.get();
+        untrack(|| {
+            main.set_inner_html("");
+            let content = match page {
+                Page::Timeline | Page::Event(_) => timeline_page(ctx),
                 other => pages::page(other),
-            }}
-        </main>
-        <section id="print" class="print-only" aria-hidden="true"></section>
-        {chrome::footer()}
-        <p class="visually-hidden" aria-live="polite" role="status">{move || ctx.announce.get()}</p>
-    }
+            };
+            dom::append(&main, &content);
+        });
+    });
+    let print = dom::el_with(
+        "section",
+        "print-only",
+        &[("id", "print"), ("aria-hidden", "true")],
+    );
+    dom::append(body, &print);
+    dom::append(body, &chrome::footer(ctx));
+    let status = dom::el_with(
+        "p",
+        "visually-hidden",
+        &[("aria-live", "polite"), ("role", "status")],
+    );
+    dom::append(body, &status);
+    effect(move || status.set_text_content(Some(&ctx.announce.get())));
 }
 
 /// The timeline with its filters, list and (when the route names one) the open card.
-#[component]
-fn TimelinePage() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+fn timeline_page(ctx: Ctx) -> web_sys::HtmlElement {
     let open = memo(move || {
         ctx.route.with(|r| match &r.page {
             Page::Event(id) => Some(id.clone()),
             _ => None,
         })
     });
-    let open = move || open.get();
-    view! {
-        {loader::problems()}
-        {chrome::filters()}
-        <timeline::Timeline/>
-        <div class="body" class:with-card=move || open().is_some()>
-            <list::EventList/>
-            {move || open().map(|id| view! { <card::Card id=id/> })}
-        </div>
-    }
+    let page = dom::el("div", "timeline-page");
+    dom::append(&page, &loader::problems(ctx));
+    dom::append(&page, &chrome::filters(ctx));
+    dom::append(&page, &timeline::timeline(ctx));
+    let body = dom::el("div", "body");
+    dom::bind_class(&body, "with-card", move || open.with(Option::is_some));
+    dom::append(&body, &list::event_list(ctx));
+    page.append_child(&body).ok();
+    // The card is built in this effect, so the previous card's effects end with it.
+    effect(move || {
+        let id = open.get();
+        untrack(|| {
+            if let Ok(Some(old)) = body.query_selector(":scope > aside.card") {
+                old.remove();
+            }
+            if let Some(id) = id {
+                dom::append(&body, &card::card(ctx, id));
+            }
+        });
+    });
+    page
 }
 
 /// Before printing, fills `#print` with the card of every event in the filtered view (the

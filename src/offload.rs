@@ -129,9 +129,8 @@ pub fn answer(text: &str) -> String {
                 data: route.query.data.clone(),
                 ..Query::default()
             };
-            let link = |id: &str| {
-                route::absolute(&req.site, &route::event_href(&req.base, id, &keep))
-            };
+            let link =
+                |id: &str| route::absolute(&req.site, &route::event_href(&req.base, id, &keep));
             crate::export::ics(ds, &positions, link, &req.host)
         }
         Verb::Page => {
@@ -194,9 +193,15 @@ mod tests {
         let json = answer_to(&request(Verb::Json, "/tl/", ""));
         assert!(json.contains(&format!("\"{}\"", ds.events[1].id)));
         let ics = answer_to(&request(Verb::Ics, "/tl/", "?kind=visit&data=%2Fd.json"));
-        let link = format!("https://example.org/tl/events/{}?data=%2Fd.json", ds.events[0].id);
+        let link = format!(
+            "https://example.org/tl/events/{}?data=%2Fd.json",
+            ds.events[0].id
+        );
         assert!(ics.replace("\r\n ", "").contains(&link), "{ics}");
-        assert!(!ics.contains("kind=visit"), "event links keep only the dataset");
+        assert!(
+            !ics.contains("kind=visit"),
+            "event links keep only the dataset"
+        );
         let query = Query::parse("?kind=visit");
         let links = Links {
             base: "/tl/",
@@ -211,14 +216,28 @@ mod tests {
             .iter()
             .find(|e| e.kind == crate::model::EntityKind::Person)
             .expect("a person");
-        let page = answer_to(&request(Verb::Page, &format!("/tl/people/{}", person.id), ""));
+        let page = answer_to(&request(
+            Verb::Page,
+            &format!("/tl/people/{}", person.id),
+            "",
+        ));
         assert!(page.contains(&html::esc(&person.name)), "{page}");
-        assert_eq!(answer_to(&request(Verb::Page, "/tl/", "")), "", "not a page it renders");
+        assert_eq!(
+            answer_to(&request(Verb::Page, "/tl/", "")),
+            "",
+            "not a page it renders"
+        );
     }
 
     #[test]
     fn damaged_requests_answer_nothing() {
-        for text in ["", "csv", "csv\n1,x\n\n\n\n\n\n\n", "pdf\n\n\n\n\n\n\n\n", "csv\n\n\n\n\n\n\n\nnot a stream"] {
+        for text in [
+            "",
+            "csv",
+            "csv\n1,x\n\n\n\n\n\n\n",
+            "pdf\n\n\n\n\n\n\n\n",
+            "csv\n\n\n\n\n\n\n\nnot a stream",
+        ] {
             assert_eq!(answer(text), "", "{text:?}");
         }
     }

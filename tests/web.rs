@@ -2,7 +2,7 @@
 //! user would see, by roles and text.
 #![cfg(target_arch = "wasm32")]
 
-use az_by_timeline::app::App;
+use az_by_timeline::app::app;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -26,7 +26,8 @@ fn mount() -> Mounted {
         .expect("body")
         .append_child(&el)
         .expect("append");
-    let handle = leptos::mount::mount_to(el.clone(), App);
+    let root = el.clone();
+    let handle = leptos::mount::mount_to(el.clone(), move || app(&root));
     // Keep the app alive for the test; the container's removal takes it off the page.
     std::mem::forget(handle);
     Mounted { el }

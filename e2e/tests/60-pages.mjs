@@ -1,7 +1,7 @@
 // Sharing and the other pages: citation and copy link, exports, trade figures, entity pages.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, env, assert, eq, sameSet, goto, card, listIds, pathOf, withPerson, firstOfKind, kindsByCount, isInferred, out, shot } from './lib.mjs';
+import { test, env, assert, eq, sameSet, goto, card, pageShown, listIds, pathOf, withPerson, firstOfKind, kindsByCount, isInferred, out, shot } from './lib.mjs';
 
 test('card: permalink, citation and Copy link', async (t) => {
   const { BASE, DATA } = env;
@@ -129,6 +129,7 @@ test('entity pages list their events; card links lead to them', async (t) => {
     await goto(page, `${BASE}/events/${e.id}`);
     await card(page).locator('.place a').click();
     await page.waitForURL(`**/places/${e.place}`, { timeout: 3000 });
+    await pageShown(page);
     const n = DATA.events.filter((x) => x.place === e.place).length;
     eq(await page.locator('main ol.plain li').count(), n, `events at ${e.place}`);
     eq(pathOf(page), `/places/${e.place}`, 'place URL');

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, env, assert, eq, goto, ready, card, listIds, fixture, here } from './lib.mjs';
+import { test, env, assert, eq, goto, ready, card, pageShown, listIds, fixture, here } from './lib.mjs';
 
 test('a tour of the app requests nothing outside 127.0.0.1', async (t) => {
   const { BASE, DATA } = env;
@@ -121,7 +121,10 @@ test('thirty odd URLs land on an event, a normalised view or a not-found page', 
       if (want === 'card') eq(await card(page).getAttribute('data-id', { timeout: 2000 }), id, 'card');
       else if (want === 'notfound') eq((await page.locator('#card-title').textContent({ timeout: 2000 })).trim(), 'No event with this id', 'not-found card');
       else if (want === 'list') assert(await page.locator('ol#events').count() === 1, 'the timeline');
-      else assert(await page.locator('main h1').count() === 1, 'a page with a heading');
+      else {
+        await pageShown(page);
+        assert(await page.locator('main h1').count() === 1, 'a page with a heading');
+      }
     } catch (e) {
       failures.push(`${u.slice(0, 80)}: ${String(e.message).split('\n')[0]}`);
     }

@@ -68,6 +68,8 @@ export async function goto(page, url) {
   return resp;
 }
 export const card = (page) => page.locator('aside.card');
+// An entity, trade or about page is made by the loader worker: wait until it is shown.
+export const pageShown = (page) => page.locator('main article:not([aria-busy])').waitFor({ timeout: 5000 });
 export const listLinks = (page) => page.locator('ol#events > li.item > a[data-id]');
 export const listIds = (page) => listLinks(page).evaluateAll((as) => as.map((a) => a.dataset.id));
 export const pathOf = (page) => new URL(page.url()).pathname;

@@ -5,14 +5,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::list::focus_event;
-use super::{site_origin, Ctx};
+use super::{dom, site_origin, Ctx};
 use crate::html::{self, Links};
 use crate::route::{event_href, Page, Query, Route};
 
-/// The card for `id`.
-#[component]
-pub fn Card(id: String) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+/// The card for `id`, an `aside` that stays until the route no longer names `id`.
+pub fn card(ctx: Ctx, id: String) -> web_sys::HtmlElement {
     let kind_class = {
         let id = id.clone();
         move || {
@@ -94,22 +92,36 @@ pub fn Card(id: String) -> impl IntoView {
         ctx.navigate(Route::new(Page::Timeline, query), false);
     };
     let close_key = close.clone();
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" {
+    let aside = dom::el_with(
+        "aside",
+        "",
+        &[("data-id", &id), ("aria-labelledby", "card-title")],
+    );
+    let classed = aside.clone();
+    super::effect(move || classed.set_class_name(&kind_class()));
+    dom::on(&aside, "keydown", move |ev| {
+        if ev.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" {
             ev.prevent_default();
             close_key();
         }
-    };
-    view! {
-        <aside class=kind_class data-id=id.clone() aria-labelledby="card-title" on:keydown=on_key on:click=on_action>
-            <button type="button" class="close" aria-label="Close the card" on:click=move |_| close()>"\u{00d7}"</button>
-            <div class="card-body" inner_html=body></div>
-        </aside>
-    }
+    });
+    dom::on(&aside, "click", on_action);
+    let button = dom::el_with(
+        "button",
+        "close",
+        &[("type", "button"), ("aria-label", "Close the card")],
+    );
+    button.set_text_content(Some("\u{00d7}"));
+    dom::on(&button, "click", move |_| close());
+    dom::append(&aside, &button);
+    let content = dom::el("div", "card-body");
+    dom::bind_html(&content, body);
+    dom::append(&aside, &content);
+    aside
 }
 
 /// Handles the share box's buttons (`data-action`).
-fn on_action(ev: web_sys::MouseEvent) {
+fn on_action(ev: web_sys::Event) {
     let Some(button) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::Ctx;
+use super::{dom, Ctx};
 use crate::model::EntityKind;
 use crate::offload::Verb;
 use crate::route::{Page, Query};
@@ -12,17 +12,25 @@ use crate::route::{Page, Query};
 /// The header's navigation and tools, with the search box (focused by `/`), mounted into the
 /// page's `header.site` (see `app::start`). The search box is the one element kept across
 /// keystrokes; the links (which carry the query) and the buttons are regions.
-#[component]
-pub fn Header() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let search_ref = NodeRef::<leptos::html::Input>::new();
+pub fn header(ctx: Ctx, header: &web_sys::HtmlElement) {
+    let input: web_sys::HtmlInputElement = dom::el_with(
+        "input",
+        "",
+        &[
+            ("id", "search"),
+            ("type", "search"),
+            ("placeholder", "Search (press /)"),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+        ],
+    )
+    .unchecked_into();
+    let search_input = input.clone();
     let key = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "/" && !typing(&ev) {
-            if let Some(input) = search_ref.get_untracked() {
-                ev.prevent_default();
-                let _ = input.focus();
-                input.select();
-            }
+            ev.prevent_default();
+            let _ = search_input.focus();
+            search_input.select();
         }
     });
     on_cleanup(move || key.remove());
@@ -32,8 +40,9 @@ pub fn Header() -> impl IntoView {
             ctx.query.with(|q| q.cleared()),
         ))
     };
-    let on_input = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
+    let typed = input.clone();
+    let on_input = move |_: web_sys::Event| {
+        let value = typed.value();
         let mut q = ctx.route.with_untracked(|r| r.query.clone());
         q.q = value.chars().take(200).collect();
         let page = ctx.route.with_untracked(|r| r.page.clone());
@@ -66,7 +75,7 @@ pub fn Header() -> impl IntoView {
             let _ = el.set_attribute("data-theme", theme);
         }
     });
-    let tools = move || crate::html::header_tools(dark.get());
+    let tools_markup = move || crate::html::header_tools(dark.get());
     let act = move |act: &str, el: &web_sys::Element, _: &web_sys::Event| match act {
         "open" => {
             if let Ok(input) = el.clone().dyn_into::<web_sys::HtmlInputElement>() {
@@ -90,19 +99,25 @@ pub fn Header() -> impl IntoView {
         _ => {}
     };
     super::loader::listen_for_drops(ctx);
-    view! {
-        {super::region("nav-region", nav, |_, _, _| {})}
-        <div class="tools">
-            <div class="search">
-                <label for="search" class="visually-hidden">"Search events"</label>
-                <input id="search" type="search" node_ref=search_ref placeholder="Search (press /)"
-                    autocomplete="off" spellcheck="false"
-                    prop:value=move || ctx.query.with(|q| q.q.clone())
-                    on:input=on_input/>
-            </div>
-            {super::region("tools-region", tools, act)}
-        </div>
-    }
+    dom::append(header, &super::region("nav-region", nav, |_, _, _| {}));
+    let tools = dom::el("div", "tools");
+    let search = dom::el("div", "search");
+    let label = dom::el_with("label", "visually-hidden", &[("for", "search")]);
+    label.set_text_content(Some("Search events"));
+    dom::append(&search, &label);
+    dom::append(&search, &input);
+    dom::on(&input, "input", on_input);
+    // The box follows the URL (back, forward, a link), but is not rewritten while it already
+    // holds that text: that would move the caret.
+    super::effect(move || {
+        let q = ctx.query.with(|q| q.q.clone());
+        if input.value() != q {
+            input.set_value(&q);
+        }
+    });
+    dom::append(&tools, &search);
+    dom::append(&tools, &super::region("tools-region", tools_markup, act));
+    dom::append(header, &tools);
 }
 
 fn typing(ev: &web_sys::KeyboardEvent) -> bool {
@@ -135,8 +150,7 @@ fn initial_theme_dark() -> bool {
 /// Kind, person, topic and year filters with live counts, and the exports; all state lives in
 /// the URL. Three regions: the kinds (their counts follow every query), the fields (they follow
 /// the dataset and their own values only) and the live "N of M events" line.
-pub fn filters() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+pub fn filters(ctx: Ctx) -> web_sys::HtmlElement {
     let kinds = move || {
         let f = ctx.filtered.get();
         ctx.query
@@ -213,17 +227,19 @@ pub fn filters() -> impl IntoView {
         }
         ctx.set_query(q);
     };
-    view! {
-        <section class="filters" aria-label="Filters">
-            {super::region("kinds-region", kinds, act)}
-            {super::region("fields-region", fields, act)}
-            {super::region_live("shown", shown, act)}
-        </section>
-    }
+    let act = std::rc::Rc::new(act);
+    let section = dom::el_with("section", "filters", &[("aria-label", "Filters")]);
+    let (a1, a2) = (act.clone(), act.clone());
+    let kinds = super::region("kinds-region", kinds, move |n, e, v| a1(n, e, v));
+    dom::append(&section, &kinds);
+    let fields = super::region("fields-region", fields, move |n, e, v| a2(n, e, v));
+    dom::append(&section, &fields);
+    let shown = super::region_live("shown", shown, move |n, e, v| act(n, e, v));
+    dom::append(&section, &shown);
+    section
 }
 /// The footer: provenance and the schema link.
-pub fn footer() -> AnyView {
-    let ctx = expect_context::<Ctx>();
+pub fn footer(ctx: Ctx) -> web_sys::HtmlElement {
     let markup = move || {
         let opened = ctx
             .data

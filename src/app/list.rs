@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::Ctx;
+use super::{dom, Ctx};
 use crate::html::{self, Links};
 use crate::layout::View;
 
@@ -96,10 +96,8 @@ pub fn reveal_on_axis(ctx: Ctx, pos: usize, zoom: bool) {
 }
 
 /// The list of visible events.
-#[component]
-pub fn EventList() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let list = NodeRef::<leptos::html::Ol>::new();
+pub fn event_list(ctx: Ctx) -> web_sys::HtmlElement {
+    let list = dom::el_with("ol", "events", &[("id", "events")]);
     // The item that holds the tab stop: the focused one, else the open one, else the first.
     let tab_stop = super::memo(move || {
         let f = ctx.filtered.get();
@@ -154,14 +152,23 @@ pub fn EventList() -> impl IntoView {
             },
         )
     });
+    // One effect writes the rows when they change, then marks the tab stop and the open row.
+    let ol = list.clone();
+    let written = StoredValue::new_local(String::new());
     super::effect(move || {
-        items.track();
+        items.with(|html| {
+            written.update_value(|w| {
+                if w != html {
+                    ol.set_inner_html(html);
+                    html.clone_into(w);
+                }
+            })
+        });
         // `open` is read before `tab_stop`, which reads it too: read after, a change of `open`
         // that leaves `tab_stop` as it was did not re-run this effect (seen with reactive_graph
         // 0.2 when the tab stop was the first row and that row was opened).
         let open = ctx.open.get();
         let stop = tab_stop.get();
-        let Some(ol) = list.get() else { return };
         let Ok(links) = ol.query_selector_all("a[data-pos]") else {
             return;
         };
@@ -190,12 +197,21 @@ pub fn EventList() -> impl IntoView {
             }
         }
     });
-    let pad_top = move || format!("{}px", range.get().start * ROW as usize);
-    let pad_bottom = move || {
+    // Rows above and below the window are padding (CSSOM properties: the CSP forbids inline
+    // style attributes).
+    let padded = list.clone();
+    super::effect(move || {
         let n = ctx.filtered.with(|f| f.visible.len());
-        format!("{}px", n.saturating_sub(range.get().end) * ROW as usize)
-    };
-    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let r = range.get();
+        let style = padded.style();
+        let _ = style.set_property("padding-top", &format!("{}px", r.start * ROW as usize));
+        let _ = style.set_property(
+            "padding-bottom",
+            &format!("{}px", n.saturating_sub(r.end) * ROW as usize),
+        );
+    });
+    let on_key = move |ev: web_sys::Event| {
+        let ev: web_sys::KeyboardEvent = ev.unchecked_into();
         let f = ctx.filtered.get_untracked();
         if f.visible.is_empty() {
             return;
@@ -265,7 +281,7 @@ pub fn EventList() -> impl IntoView {
     // tab stop): a focus without a visible focus ring (a pointer's) changes no state, so nothing
     // is redrawn between press and click. Keyboard focus, and the focus `focus_event` moves
     // (which sets the state first), are unaffected.
-    let on_focus = move |ev: web_sys::FocusEvent| {
+    let on_focus = move |ev: web_sys::Event| {
         let Some(el) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -283,19 +299,22 @@ pub fn EventList() -> impl IntoView {
         }
     };
 
-    let empty = move || {
-        ctx.filtered.with(|f| f.visible.is_empty()).then(|| {
-            view! { <p class="empty">"No event matches these filters. Try fewer words or clear the filters."</p> }
-        })
-    };
-    let windowed = move || ctx.filtered.with(|f| f.visible.len() > WINDOW_FROM);
-    view! {
-        <section class="list" aria-labelledby="events-heading">
-            <h2 id="events-heading" class="visually-hidden">"Events in time order"</h2>
-            {empty}
-            <ol id="events" class="events" class:windowed=windowed node_ref=list
-                style:padding-top=pad_top style:padding-bottom=pad_bottom
-                on:keydown=on_key on:focusin=on_focus inner_html=move || items.get()></ol>
-        </section>
-    }
+    let section = dom::el_with("section", "list", &[("aria-labelledby", "events-heading")]);
+    let heading = dom::el_with("h2", "visually-hidden", &[("id", "events-heading")]);
+    heading.set_text_content(Some("Events in time order"));
+    dom::append(&section, &heading);
+    let empty = dom::el("p", "empty");
+    empty.set_text_content(Some(
+        "No event matches these filters. Try fewer words or clear the filters.",
+    ));
+    empty.set_hidden(true);
+    dom::append(&section, &empty);
+    super::effect(move || empty.set_hidden(!ctx.filtered.with(|f| f.visible.is_empty())));
+    dom::bind_class(&list, "windowed", move || {
+        ctx.filtered.with(|f| f.visible.len() > WINDOW_FROM)
+    });
+    dom::on(&list, "keydown", on_key);
+    dom::on(&list, "focusin", on_focus);
+    dom::append(&section, &list);
+    section
 }

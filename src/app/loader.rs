@@ -200,8 +200,7 @@ pub fn listen_for_drops(ctx: Ctx) {
 }
 
 /// The problem panel: what was rejected and why, and load errors.
-pub fn problems() -> AnyView {
-    let ctx = expect_context::<Ctx>();
+pub fn problems(ctx: Ctx) -> web_sys::HtmlElement {
     let markup = move || {
         let error = ctx.load_error.get();
         let d = ctx.data.get();

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::Ctx;
 use crate::html::{self, Links};
 use crate::offload::Verb;
-use crate::route::Page;
+use crate::route::{Page, Query};
 
 thread_local! {
     /// The static copy of the page the app started on (`app::start` keeps it), if it was one
@@ -26,7 +26,7 @@ pub fn keep_static_copy(html: String) {
 
 /// The page's content as one region (see `app::region`), following the data and the query.
 /// `page` is not the timeline (nor an event, which the timeline shows).
-pub fn page(page: Page) -> AnyView {
+pub fn page(page: Page) -> web_sys::HtmlElement {
     let ctx = expect_context::<Ctx>();
     let class = match page {
         Page::Entity(..) => "page entity",
@@ -35,15 +35,22 @@ pub fn page(page: Page) -> AnyView {
         _ => "page",
     };
     // The body shown; `None` while the worker makes it.
-    let body = RwSignal::new(STATIC_COPY.with(|s| s.borrow_mut().take()));
+    let copy = STATIC_COPY.with(|s| s.borrow_mut().take());
+    // The static copy was made for the embedded dataset with no query: then it is the page.
+    let current = copy.is_some() && ctx.query.with_untracked(|q| *q == Query::default());
+    let body = RwSignal::new(copy);
     // Each request is numbered, so an answer that a newer request overtook is dropped.
     let asked = StoredValue::new(0_u32);
     let for_effect = page.clone();
+    let current = std::cell::Cell::new(current);
     super::effect(move || {
         let page = &for_effect;
         // What the page depends on: the dataset and the query its links keep.
         ctx.data.track();
         ctx.query.track();
+        if current.replace(false) {
+            return;
+        }
         if let Page::NotFound(path) = page {
             let base = ctx.base.get_value();
             let query = ctx.query.get_untracked();
@@ -70,8 +77,9 @@ pub fn page(page: Page) -> AnyView {
     });
     let markup = move || match body.get() {
         Some(b) => format!("<article>{b}</article>"),
-        None => "<article aria-busy=\"true\"><p class=\"loading\">Loading\u{2026}</p></article>"
-            .into(),
+        None => {
+            "<article aria-busy=\"true\"><p class=\"loading\">Loading\u{2026}</p></article>".into()
+        }
     };
     super::region(class, markup, |_, _, _| {})
 }

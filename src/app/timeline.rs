@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::Ctx;
+use super::{dom, Ctx};
 use crate::html::{self, Links};
 use crate::layout::{markers, ticks, View};
 
@@ -21,10 +21,8 @@ struct Drag {
 }
 
 /// The axis with controls, legend and overview.
-#[component]
-pub fn Timeline() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let axis = NodeRef::<leptos::html::Div>::new();
+pub fn timeline(ctx: Ctx) -> web_sys::HtmlElement {
+    let axis = dom::el_with("div", "axis", &[("aria-hidden", "true")]);
     let width = RwSignal::new(960.0_f64);
     // The axis's width comes from a ResizeObserver: it reports after the browser's own layout,
     // so starting the app forces no layout of its own, and it follows every change of the
@@ -34,8 +32,8 @@ pub fn Timeline() -> impl IntoView {
         wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array)>,
     );
     let observer = StoredValue::new_local(None::<Observer>);
-    super::effect(move || {
-        let Some(el) = axis.get() else { return };
+    {
+        let el = axis.clone();
         let on_resize = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(
             move |entries: js_sys::Array| {
                 let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
@@ -53,7 +51,7 @@ pub fn Timeline() -> impl IntoView {
                 }
             });
         }
-    });
+    }
     on_cleanup(move || {
         observer.update_value(|o| {
             if let Some((o, _)) = o.take() {
@@ -66,7 +64,8 @@ pub fn Timeline() -> impl IntoView {
     let zoom_by = move |factor: f64| ctx.view.update(|v| *v = v.zoom(factor, 0.5, &all()));
     let drag = StoredValue::new(Drag::default());
 
-    let on_wheel = move |ev: web_sys::WheelEvent| {
+    let on_wheel = move |ev: web_sys::Event| {
+        let ev: web_sys::WheelEvent = ev.unchecked_into();
         ev.prevent_default();
         let w = width.get_untracked();
         let anchor = f64::from(ev.offset_x()) / w;
@@ -82,7 +81,8 @@ pub fn Timeline() -> impl IntoView {
             ctx.view.update(|v| *v = v.zoom(factor, anchor, &all()));
         }
     };
-    let on_down = move |ev: web_sys::PointerEvent| {
+    let on_down = move |ev: web_sys::Event| {
+        let ev: web_sys::PointerEvent = ev.unchecked_into();
         let x = f64::from(ev.client_x());
         drag.update_value(|d| {
             if d.active && d.pointer != ev.pointer_id() {
@@ -99,7 +99,8 @@ pub fn Timeline() -> impl IntoView {
             }
         });
     };
-    let on_move = move |ev: web_sys::PointerEvent| {
+    let on_move = move |ev: web_sys::Event| {
+        let ev: web_sys::PointerEvent = ev.unchecked_into();
         let d = drag.get_value();
         if !d.active {
             return;
@@ -125,7 +126,7 @@ pub fn Timeline() -> impl IntoView {
             ctx.view.set(v0.pan(-dx / w, &all()));
         }
     };
-    let on_up = move |_ev: web_sys::PointerEvent| {
+    let on_up = move |_: web_sys::Event| {
         drag.update_value(|d| {
             d.active = false;
             d.pinch = None;
@@ -145,7 +146,7 @@ pub fn Timeline() -> impl IntoView {
     let current = super::after_paint(ctx.open);
     let current = move || current.get();
     // Markers and ticks are plain HTML (`html::axis_markers`); clicks are delegated here.
-    let on_click = move |ev: web_sys::MouseEvent| {
+    let on_click = move |ev: web_sys::Event| {
         if drag.get_value().moved {
             ev.prevent_default();
             return;
@@ -184,11 +185,19 @@ pub fn Timeline() -> impl IntoView {
         )
     });
     // The open and the focused event's markers are marked on the drawn axis, not redrawn.
-    let marks_el = NodeRef::<leptos::html::Div>::new();
+    let marks_el = dom::el("div", "marks");
+    let el = marks_el.clone();
+    let written = StoredValue::new_local(String::new());
     super::effect(move || {
-        axis_html.track();
+        axis_html.with(|html| {
+            written.update_value(|w| {
+                if w != html {
+                    el.set_inner_html(html);
+                    html.clone_into(w);
+                }
+            })
+        });
         let (current, focus) = (current(), ctx.focus.get());
-        let Some(el) = marks_el.get() else { return };
         marks.with(|ms| {
             for (class, pos) in [("current", current), ("focused", focus)] {
                 if let Ok(Some(old)) = el.query_selector(&format!(".marker.{class}")) {
@@ -227,7 +236,8 @@ pub fn Timeline() -> impl IntoView {
             format!("{}%", html::Fixed(((r - l) * 100.0).max(0.5), 2)),
         )
     };
-    let overview_click = move |ev: web_sys::MouseEvent| {
+    let overview_click = move |ev: web_sys::Event| {
+        let ev: web_sys::MouseEvent = ev.unchecked_into();
         let Some(el) = ev.current_target() else {
             return;
         };
@@ -246,20 +256,36 @@ pub fn Timeline() -> impl IntoView {
         "zoom-all" => ctx.view.set(all()),
         _ => {}
     };
-    view! {
-        <section class="timeline" aria-label="Time axis">
-            {super::region("axis-bar", bar, bar_act)}
-            <div class="axis" node_ref=axis aria-hidden="true"
-                on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move
-                on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
-                <div class="lanes" inner_html=html::lane_labels()></div>
-                <div class="marks" node_ref=marks_el on:click=on_click inner_html=move || axis_html.get()></div>
-            </div>
-            <div class="overview" aria-hidden="true" on:click=overview_click>
-                <div class="dots" inner_html=overview_dots></div>
-                <span class="window" style:left=move || window_box().0 style:width=move || window_box().1></span>
-            </div>
-            <p class="hint">"Drag or use Shift+arrows to pan; wheel, pinch, + and \u{2212} to zoom; 0 shows all. In the list, arrows move between events and Enter opens one."</p>
-        </section>
+    let section = dom::el_with("section", "timeline", &[("aria-label", "Time axis")]);
+    dom::append(&section, &super::region("axis-bar", bar, bar_act));
+    dom::on(&axis, "wheel", on_wheel);
+    dom::on(&axis, "pointerdown", on_down);
+    dom::on(&axis, "pointermove", on_move);
+    for ev in ["pointerup", "pointercancel", "pointerleave"] {
+        dom::on(&axis, ev, on_up);
     }
+    let lanes = dom::el("div", "lanes");
+    lanes.set_inner_html(&html::lane_labels());
+    dom::append(&axis, &lanes);
+    dom::on(&marks_el, "click", on_click);
+    dom::append(&axis, &marks_el);
+    dom::append(&section, &axis);
+    let overview = dom::el_with("div", "overview", &[("aria-hidden", "true")]);
+    dom::on(&overview, "click", overview_click);
+    let dots = dom::el("div", "dots");
+    dom::bind_html(&dots, overview_dots);
+    dom::append(&overview, &dots);
+    let window_el = dom::el("span", "window");
+    let style = window_el.style();
+    super::effect(move || {
+        let (left, width) = window_box();
+        let _ = style.set_property("left", &left);
+        let _ = style.set_property("width", &width);
+    });
+    dom::append(&overview, &window_el);
+    dom::append(&section, &overview);
+    let hint = dom::el("p", "hint");
+    hint.set_text_content(Some("Drag or use Shift+arrows to pan; wheel, pinch, + and \u{2212} to zoom; 0 shows all. In the list, arrows move between events and Enter opens one."));
+    dom::append(&section, &hint);
+    section
 }

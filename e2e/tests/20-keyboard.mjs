@@ -105,7 +105,7 @@ test('the "Skip to the events" link moves to the list without losing filters or 
   eq(failures, [], 'skip link');
 });
 
-test('mouse, then keyboard: a clicked row becomes the tab stop, arrows go on from the pressed row', async (t) => {
+test('mouse, then keyboard: a clicked row becomes the tab stop; a mouse press opens the card; arrows go on from the pressed row', async (t) => {
   const { BASE, DATA } = env;
   assert(DATA.events.length >= 5, 'needs 5 events');
   const page = await t.open();
@@ -125,13 +125,18 @@ test('mouse, then keyboard: a clicked row becomes the tab stop, arrows go on fro
   eq(await stops(page), [ids[3]], 'one tab stop, on the clicked row');
   await page.keyboard.press('ArrowDown');
   eq(await focusedId(page), ids[4], 'ArrowDown goes on from the clicked row');
-  // A press that is dragged off its row (no click) still leaves arrows working from the pressed row.
+  // A mouse press opens its row's card at once, before the click (a press dragged off the row
+  // too); Escape returns to the pressed row and arrows go on from there.
   const box = await page.locator(`#events a[data-id="${ids[1]}"]`).boundingBox();
   await page.mouse.move(box.x + 10, box.y + box.height / 2);
   await page.mouse.down();
+  await page.locator(`aside.card[data-id="${ids[1]}"]`).waitFor({ timeout: 3000 });
   await page.mouse.move(box.x + 10, box.y - 400);
   await page.mouse.up();
-  eq(await focusedId(page), ids[1], 'the press focused its row');
+  eq(pathOf(page), `/events/${ids[1]}`, 'the press opened its card');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((id) => document.activeElement && document.activeElement.dataset.id === id, ids[1], { timeout: 3000 })
+    .catch(() => { throw new Error('focus did not return to the pressed row'); });
   await page.keyboard.press('ArrowDown');
   eq(await focusedId(page), ids[2], 'ArrowDown goes on from the pressed row');
   eq(await stops(page), [ids[2]], 'and the tab stop follows');

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::{dom, Ctx};
 use crate::html::{self, Links};
 use crate::layout::View;
+use crate::route::{Page, Route};
 
 /// Lists longer than this are windowed.
 pub const WINDOW_FROM: usize = 500;
@@ -95,6 +96,32 @@ pub fn reveal_on_axis(ctx: Ctx, pos: usize, zoom: bool) {
     }
 }
 
+/// Gives the row of event `pos` (if any, and if rendered) `attr="on"`, and the row that had it
+/// `attr="off"` (or no `attr` when `off` is `None`).
+fn mark(ol: &web_sys::Element, attr: &str, on: &str, off: Option<&str>, pos: Option<usize>) {
+    let old = ol
+        .query_selector(&format!("a[{attr}=\"{on}\"]"))
+        .ok()
+        .flatten();
+    let new = pos.and_then(|p| {
+        ol.query_selector(&format!("a[data-pos=\"{p}\"]"))
+            .ok()
+            .flatten()
+    });
+    if old.is_some() && old == new {
+        return;
+    }
+    if let Some(old) = old {
+        let _ = match off {
+            Some(off) => old.set_attribute(attr, off),
+            None => old.remove_attribute(attr),
+        };
+    }
+    if let Some(new) = new {
+        let _ = new.set_attribute(attr, on);
+    }
+}
+
 /// The list of visible events.
 pub fn event_list(ctx: Ctx) -> web_sys::HtmlElement {
     let list = dom::el_with("ol", "events", &[("id", "events")]);
@@ -169,33 +196,9 @@ pub fn event_list(ctx: Ctx) -> web_sys::HtmlElement {
         // 0.2 when the tab stop was the first row and that row was opened).
         let open = ctx.open.get();
         let stop = tab_stop.get();
-        let Ok(links) = ol.query_selector_all("a[data-pos]") else {
-            return;
-        };
-        for i in 0..links.length() {
-            let Some(el) = links
-                .get(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            let pos = el
-                .get_attribute("data-pos")
-                .and_then(|p| p.parse::<usize>().ok());
-            let tab = if pos.is_some() && pos == stop {
-                "0"
-            } else {
-                "-1"
-            };
-            if el.get_attribute("tabindex").as_deref() != Some(tab) {
-                let _ = el.set_attribute("tabindex", tab);
-            }
-            if pos.is_some() && pos == open {
-                let _ = el.set_attribute("aria-current", "page");
-            } else if el.has_attribute("aria-current") {
-                let _ = el.remove_attribute("aria-current");
-            }
-        }
+        // Only the rows that change are touched: the one that had the mark, the one that gets it.
+        mark(&ol, "tabindex", "0", Some("-1"), stop);
+        mark(&ol, "aria-current", "page", None, open);
     });
     // Rows above and below the window are padding (CSSOM properties: the CSP forbids inline
     // style attributes).
@@ -313,6 +316,36 @@ pub fn event_list(ctx: Ctx) -> web_sys::HtmlElement {
     dom::bind_class(&list, "windowed", move || {
         ctx.filtered.with(|f| f.visible.len() > WINDOW_FROM)
     });
+    // A mouse press on a row opens its card at once, as selecting a row of a list does in
+    // desktop apps: the card shows a click's length (some 100 ms for a person) sooner, and the
+    // click that follows finds it open. Touch and pen wait for the click (a press may start a
+    // scroll), and so does a press with a modifier key (open in a new tab or window).
+    let on_press = move |ev: web_sys::Event| {
+        let ev: web_sys::PointerEvent = ev.unchecked_into();
+        if ev.pointer_type() != "mouse"
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let Some(id) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[data-id]").ok().flatten())
+            .and_then(|a| a.get_attribute("data-id"))
+        else {
+            return;
+        };
+        let query = ctx.route.with_untracked(|r| r.query.clone());
+        let route = Route::new(Page::Event(id), query);
+        if ctx.route.with_untracked(|r| *r != route) {
+            ctx.navigate(route, false);
+        }
+    };
+    dom::on(&list, "pointerdown", on_press);
     dom::on(&list, "keydown", on_key);
     dom::on(&list, "focusin", on_focus);
     dom::append(&section, &list);

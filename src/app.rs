@@ -70,6 +70,10 @@ pub struct Ctx {
     pub data: RwSignal<Arc<Data>>,
     /// The filtered events and counts for the current query.
     pub filtered: Memo<Arc<Filtered>>,
+    /// The dataset, the filter result and the query, one paint after they change (`after_paint`):
+    /// the list follows `filtered` at once, and everything else that shows results (counts, the
+    /// axis, links that carry the query, the title) follows this.
+    pub settled: ReadSignal<Shown>,
     /// The event whose card is open (position in the dataset), if any.
     pub open: Memo<Option<usize>>,
     /// The visible time window of the axis.
@@ -502,12 +506,14 @@ pub fn app(root: &web_sys::HtmlElement) {
             _ => None,
         })
     });
+    let settled = after_paint(memo(move || Shown(data.get(), filtered.get(), query.get())));
     let ctx = Ctx {
         base: StoredValue::new(base),
         route,
         query,
         data,
         filtered,
+        settled,
         open,
         view: RwSignal::new(all),
         focus: RwSignal::new(None),

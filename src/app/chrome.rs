@@ -34,10 +34,12 @@ pub fn header(ctx: Ctx, header: &web_sys::HtmlElement) {
         }
     });
     on_cleanup(move || key.remove());
+    // The links carry the query (`?data=` and the filters): they follow it a paint after the
+    // results (`settled`).
     let home = move || {
         ctx.href(&crate::route::Route::new(
             Page::Timeline,
-            ctx.query.with(|q| q.cleared()),
+            ctx.settled.with(|s| s.2.cleared()),
         ))
     };
     let typed = input.clone();
@@ -66,7 +68,8 @@ pub fn header(ctx: Ctx, header: &web_sys::HtmlElement) {
     });
     let nav = move || {
         let base = ctx.base.get_value();
-        ctx.query.with(|q| crate::html::site_nav(&home(), &base, q))
+        ctx.settled
+            .with(|s| crate::html::site_nav(&home(), &base, &s.2))
     };
     let dark = RwSignal::new(initial_theme_dark());
     super::effect(move || {
@@ -151,10 +154,10 @@ fn initial_theme_dark() -> bool {
 /// the URL. Three regions: the kinds (their counts follow every query), the fields (they follow
 /// the dataset and their own values only) and the live "N of M events" line.
 pub fn filters(ctx: Ctx) -> web_sys::HtmlElement {
+    // The counts and the "N of M" line follow the results a paint after the list (`settled`).
     let kinds = move || {
-        let f = ctx.filtered.get();
-        ctx.query
-            .with(|q| crate::html::kind_chips(&f.kind_counts, &q.kinds))
+        ctx.settled
+            .with(|s| crate::html::kind_chips(&s.1.kind_counts, &s.2.kinds))
     };
     let options = super::memo(move || {
         ctx.data.with(|d| {
@@ -182,9 +185,9 @@ pub fn filters(ctx: Ctx) -> web_sys::HtmlElement {
         })
     };
     let shown = move || {
-        let f = ctx.filtered.get();
-        let total = ctx.data.with(|d| d.ds.events.len());
-        crate::html::shown_line(f.visible.len(), total, ctx.query.with(|q| q.is_filtered()))
+        ctx.settled.with(|s| {
+            crate::html::shown_line(s.1.visible.len(), s.0.ds.events.len(), s.2.is_filtered())
+        })
     };
     let act = move |act: &str, el: &web_sys::Element, _: &web_sys::Event| {
         let value = js_sys::Reflect::get(el, &"value".into())
@@ -251,11 +254,13 @@ pub fn footer(ctx: Ctx) -> web_sys::HtmlElement {
 
 /// Keeps `<title>` and the meta description in step with the route.
 pub fn follow_route_in_head(ctx: Ctx) {
+    // The title follows the page at once, and the results a paint after the list (`settled`).
+    let page = super::memo(move || ctx.route.with(|r| r.page.clone()));
     super::effect(move || {
-        let route = ctx.route.get();
-        let d = ctx.data.get();
+        let page = page.get();
+        let super::Shown(d, f, query) = ctx.settled.get();
         let site = d.ds.title.clone();
-        let (title, desc) = match &route.page {
+        let (title, desc) = match &page {
             Page::Event(id) => match d.ds.event(id) {
                 Some(e) => (
                     format!("{} \u{2014} {}", e.title, site),
@@ -293,8 +298,7 @@ pub fn follow_route_in_head(ctx: Ctx) {
                 "This address is not part of the timeline.".into(),
             ),
             Page::Timeline => {
-                let f = ctx.filtered.get();
-                let t = if route.query.is_filtered() {
+                let t = if query.is_filtered() {
                     let n = f.visible.len();
                     format!("{n} event{} \u{2014} {site}", if n == 1 { "" } else { "s" })
                 } else {

@@ -135,9 +135,7 @@ pub fn timeline(ctx: Ctx) -> web_sys::HtmlElement {
 
     // The axis and the overview follow the data and filter a frame after the list (see
     // `after_paint`); the pair moves together, so positions always index the right dataset.
-    let shown = super::after_paint(super::memo(move || {
-        super::Shown(ctx.data.get(), ctx.filtered.get(), ctx.query.get())
-    }));
+    let shown = ctx.settled;
     let marks = super::memo(move || {
         let super::Shown(d, f, _) = shown.get();
         markers(&d.ds, &f.visible, &ctx.view.get(), width.get(), 26.0)

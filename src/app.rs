@@ -786,7 +786,11 @@ fn intercept_links(ctx: Ctx) {
             return;
         }
         ev.prevent_default();
-        let route = Route::parse(&base, &path, &anchor.search());
+        let mut route = Route::parse(&base, &path, &anchor.search());
+        // A list row links to the bare event (`list`): opening it keeps the current query.
+        if anchor.has_attribute("data-pos") {
+            route.query = ctx.route.with_untracked(|r| r.query.clone());
+        }
         let same = ctx.route.with_untracked(|r| *r == route);
         ctx.navigate(route, same);
     });

@@ -84,29 +84,34 @@ pub fn badge(kind: Kind) -> String {
     )
 }
 
-/// List items for `visible[range]`: one `<li>` per event with its link.
+/// List items for the events at `positions`: one `<li>` per event with its link (tab stop and
+/// current row are marked by the app). `numbered` is `(index of the first, total)` for a windowed
+/// list, whose items then carry their place in the whole list (`aria-posinset`, `aria-setsize`);
+/// a list shown whole leaves that to the browser, so its rows do not change as it grows.
 pub fn list_items(
     ds: &Dataset,
-    visible: &[usize],
-    range: std::ops::Range<usize>,
-    tab_stop: Option<usize>,
-    open: Option<usize>,
+    positions: &[usize],
+    numbered: Option<(usize, usize)>,
     links: Links,
 ) -> String {
     let mut h = String::new();
-    let total = visible.len();
-    for n in range {
-        let Some(&pos) = visible.get(n) else { break };
-        let e = &ds.events[pos];
+    for (n, &pos) in positions.iter().enumerate() {
+        let Some(e) = ds.events.get(pos) else { break };
+        let place = match numbered {
+            Some((first, total)) => {
+                format!(
+                    " aria-setsize=\"{total}\" aria-posinset=\"{}\"",
+                    first + n + 1
+                )
+            }
+            None => String::new(),
+        };
         let _ = write!(
             h,
-            "<li class=\"item kind-{k}\" aria-setsize=\"{total}\" aria-posinset=\"{p}\"><a href=\"{href}\" data-id=\"{id}\" data-pos=\"{pos}\" tabindex=\"{tab}\"{cur}><span class=\"when\">{badge}<time datetime=\"{iso}\">{date}</time>{inf}</span><span class=\"what\">{title}</span></a></li>",
+            "<li class=\"item kind-{k}\"{place}><a href=\"{href}\" data-id=\"{id}\" data-pos=\"{pos}\" tabindex=\"-1\"><span class=\"when\">{badge}<time datetime=\"{iso}\">{date}</time>{inf}</span><span class=\"what\">{title}</span></a></li>",
             k = e.kind.slug(),
-            p = n + 1,
             href = links.event(&e.id),
             id = esc(&e.id),
-            tab = if tab_stop == Some(pos) { "0" } else { "-1" },
-            cur = if open == Some(pos) { " aria-current=\"page\"" } else { "" },
             badge = badge(e.kind),
             iso = e.date.iso(),
             date = esc(&human_range(&e.date, e.end.as_ref())),

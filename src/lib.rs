@@ -11,6 +11,7 @@ pub mod layout;
 pub mod model;
 pub mod offload;
 pub mod route;
+pub mod rows;
 pub mod search;
 pub mod static_pages;
 

@@ -82,7 +82,7 @@ test('keyboard: / focuses search; + and - zoom the axis; 0 shows all', async (t)
   eq(await page.getByLabel('Search events').inputValue(), 'a/b', '/ types inside the box');
 });
 
-test('the "Skip to the events" link moves to the list without losing filters or the open card', async (t) => {
+test('the "Skip to the events" link moves to the list without losing filters or the open card; Enter on a row keeps them', async (t) => {
   const { BASE, DATA } = env;
   const kind = DATA.events[DATA.events.length - 1].kind;
   const page = await t.open();
@@ -101,6 +101,12 @@ test('the "Skip to the events" link moves to the list without losing filters or 
     if (u.startsWith('/events/')) eq(await card(page).count(), 1, `${u}: the card stays open`);
     // Focus moves to the list's tab stop, so arrows work at once.
     assert(await page.evaluate(() => !!document.activeElement.closest('#events')), `${u}: the skip link focuses the list`);
+    // Rows link to the bare event; opening one from the keyboard keeps the filter.
+    if (u.startsWith('/?kind=')) {
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname.startsWith('/events/'), { timeout: 3000 });
+      eq(new URL(page.url()).searchParams.get('kind'), kind, `${u}: Enter on a row keeps the filter`);
+    }
   } catch (e) { failures.push(e.message); }
   eq(failures, [], 'skip link');
 });

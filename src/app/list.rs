@@ -6,10 +6,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{dom, Ctx};
+use std::sync::Arc;
+
+use super::{dom, Ctx, Data};
 use crate::html::{self, Links};
 use crate::layout::View;
-use crate::route::{Page, Route};
+use crate::route::{Page, Query, Route};
 
 /// Lists longer than this are windowed.
 pub const WINDOW_FROM: usize = 500;
@@ -122,6 +124,23 @@ fn mark(ol: &web_sys::Element, attr: &str, on: &str, off: Option<&str>, pos: Opt
     }
 }
 
+/// Applies a `rows::patch` to the list's rows; `rows` makes the markup of a run of new rows.
+fn patch_rows(ol: &web_sys::Element, p: &crate::rows::Patch, rows: impl Fn(&[usize]) -> String) {
+    let children = ol.children();
+    for &i in &p.remove {
+        if let Some(li) = children.item(i as u32) {
+            li.remove();
+        }
+    }
+    for (at, run) in &p.insert {
+        let html = rows(run);
+        let _ = match children.item(*at as u32) {
+            Some(li) => li.insert_adjacent_html("beforebegin", &html),
+            None => ol.insert_adjacent_html("beforeend", &html),
+        };
+    }
+}
+
 /// The list of visible events.
 pub fn event_list(ctx: Ctx) -> web_sys::HtmlElement {
     let list = dom::el_with("ol", "events", &[("id", "events")]);
@@ -159,38 +178,47 @@ pub fn event_list(ctx: Ctx) -> web_sys::HtmlElement {
         start..end
     };
     let range = super::memo(window_range);
-    // The rows are rebuilt only when the data, the filter or the window changes. Focus and the
-    // open card are patched onto the existing rows: rebuilding them under a pointer or a
-    // keyboard focus would lose the click or the focus.
-    let items = super::memo(move || {
+    // The rows are redrawn only when the data, the result or the window changes; focus and the
+    // open card are marked on the existing rows (redrawing under a pointer or a keyboard focus
+    // would lose the click or the focus). A list shown whole keeps the rows that the old and the
+    // new result share (`rows::patch`), so typing a search adds and removes rows only. Rows link
+    // to the bare event (with `?data=`), so they stay the same as the query changes; opening one
+    // keeps the current query (`app::intercept_links`).
+    let ol = list.clone();
+    // What the rows show: the dataset, the positions drawn, and the total when windowed.
+    type Drawn = (Arc<Data>, Vec<usize>, Option<usize>);
+    let drawn = StoredValue::new_local(None::<Drawn>);
+    super::effect(move || {
         let d = ctx.data.get();
         let f = ctx.filtered.get();
-        let q = ctx.query.get();
-        let base = ctx.base.get_value();
-        html::list_items(
-            &d.ds,
-            &f.visible,
-            range.get(),
-            None,
-            None,
-            Links {
-                base: &base,
-                query: &q,
-            },
-        )
-    });
-    // One effect writes the rows when they change, then marks the tab stop and the open row.
-    let ol = list.clone();
-    let written = StoredValue::new_local(String::new());
-    super::effect(move || {
-        items.with(|html| {
-            written.update_value(|w| {
-                if w != html {
-                    ol.set_inner_html(html);
-                    html.clone_into(w);
-                }
-            })
+        let r = range.get();
+        let total = f.visible.len();
+        let numbered = (total > WINDOW_FROM).then_some((r.start, total));
+        let new = f.visible.get(r).unwrap_or_default();
+        let old = drawn.with_value(|drawn| match drawn {
+            Some((dd, old, t)) if Arc::ptr_eq(dd, &d) => Some((old.clone(), *t)),
+            _ => None,
         });
+        let base = ctx.base.get_value();
+        let keep = Query {
+            data: ctx.query.with_untracked(|q| q.data.clone()),
+            ..Query::default()
+        };
+        let links = Links {
+            base: &base,
+            query: &keep,
+        };
+        let rows =
+            |positions: &[usize], numbered| html::list_items(&d.ds, positions, numbered, links);
+        match old {
+            Some((old, t)) if old == new && t == numbered.map(|n| n.1) => {}
+            Some((old, None)) if numbered.is_none() => match crate::rows::patch(&old, new) {
+                Some(p) => patch_rows(&ol, &p, |run| rows(run, None)),
+                None => ol.set_inner_html(&rows(new, None)),
+            },
+            _ => ol.set_inner_html(&rows(new, numbered)),
+        }
+        drawn.set_value(Some((d.clone(), new.to_vec(), numbered.map(|n| n.1))));
         // `open` is read before `tab_stop`, which reads it too: read after, a change of `open`
         // that leaves `tab_stop` as it was did not re-run this effect (seen with reactive_graph
         // 0.2 when the tab stop was the first row and that row was opened).

@@ -733,16 +733,16 @@ fn lay_out_off_screen(html: &str) {
     }
 }
 
+/// Whether a press or click is of the primary button with no modifier key (one that would open
+/// a link in a new tab or window, or select).
+pub fn plain_primary(ev: &web_sys::MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key())
+}
+
 /// Turns clicks on same-origin links under the base into history navigation (no reload).
 fn intercept_links(ctx: Ctx) {
     let handle = window_event_listener(leptos::ev::click, move |ev| {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-            || ev.alt_key()
-        {
+        if ev.default_prevented() || !plain_primary(&ev) {
             return;
         }
         let Some(target) = ev.target() else { return };

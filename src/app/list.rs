@@ -350,13 +350,7 @@ pub fn event_list(ctx: Ctx) -> web_sys::HtmlElement {
     // scroll), and so does a press with a modifier key (open in a new tab or window).
     let on_press = move |ev: web_sys::Event| {
         let ev: web_sys::PointerEvent = ev.unchecked_into();
-        if ev.pointer_type() != "mouse"
-            || ev.button() != 0
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.shift_key()
-            || ev.alt_key()
-        {
+        if ev.pointer_type() != "mouse" || !super::plain_primary(&ev) {
             return;
         }
         let Some(id) = ev

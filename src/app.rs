@@ -1,6 +1,6 @@
 //! The browser app: shared state (URL route, dataset, visible window), the one route table and
-//! the shell. Pages and components live in `app/`; they read state from `Ctx` and build every URL
-//! with `route`.
+//! the shell. The views live in `app/`, plain DOM (`dom`) updated by effects; they read state
+//! from `Ctx` and build every URL with `route`.
 
 mod card;
 mod chrome;

@@ -9,7 +9,7 @@ use crate::model::EntityKind;
 use crate::offload::Verb;
 use crate::route::{Page, Query};
 
-/// The header's navigation and tools, with the search box (focused by `/`), mounted into the
+/// The header's navigation and tools, with the search box (focused by `/`), built into the
 /// page's `header.site` (see `app::start`). The search box is the one element kept across
 /// keystrokes; the links (which carry the query) and the buttons are regions.
 pub fn header(ctx: Ctx, header: &web_sys::HtmlElement) {

@@ -1,5 +1,6 @@
 //! The primary DOM: an ordered list of the visible events in time order, one tab stop with a
-//! roving focus. Arrows move, Enter opens, + and - zoom, Shift+arrows pan, 0 shows all.
+//! roving focus. Arrows move, Enter opens, + and - zoom, Shift+arrows pan, 0 shows all; a mouse
+//! press on a row opens its card.
 //! Above `WINDOW_FROM` events the list is windowed (fixed-height rows, `aria-setsize` and
 //! `aria-posinset` on the items); printing always renders every event.
 

@@ -563,9 +563,8 @@ pub fn app(root: &web_sys::HtmlElement) {
     if let Some(header) = site_header() {
         chrome::header(ctx, &header);
     }
-    let body = root;
     let main = dom::el_with("main", "", &[("id", "main")]);
-    dom::append(body, &main);
+    dom::append(root, &main);
     // Each page is built in this effect, so its effects and listeners end with it (an effect
     // cleans up what its previous run made) when the next page replaces it.
     effect(move || {
@@ -584,14 +583,14 @@ pub fn app(root: &web_sys::HtmlElement) {
         "print-only",
         &[("id", "print"), ("aria-hidden", "true")],
     );
-    dom::append(body, &print);
-    dom::append(body, &chrome::footer(ctx));
+    dom::append(root, &print);
+    dom::append(root, &chrome::footer(ctx));
     let status = dom::el_with(
         "p",
         "visually-hidden",
         &[("aria-live", "polite"), ("role", "status")],
     );
-    dom::append(body, &status);
+    dom::append(root, &status);
     effect(move || status.set_text_content(Some(&ctx.announce.get())));
 }
 

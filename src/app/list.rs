@@ -196,30 +196,33 @@ pub fn event_list(ctx: Ctx) -> web_sys::HtmlElement {
         let total = f.visible.len();
         let numbered = (total > WINDOW_FROM).then_some((r.start, total));
         let new = f.visible.get(r).unwrap_or_default();
-        let old = drawn.with_value(|drawn| match drawn {
-            Some((dd, old, t)) if Arc::ptr_eq(dd, &d) => Some((old.clone(), *t)),
-            _ => None,
-        });
-        let base = ctx.base.get_value();
-        let keep = Query {
-            data: ctx.query.with_untracked(|q| q.data.clone()),
-            ..Query::default()
-        };
-        let links = Links {
-            base: &base,
-            query: &keep,
-        };
-        let rows =
-            |positions: &[usize], numbered| html::list_items(&d.ds, positions, numbered, links);
-        match old {
-            Some((old, t)) if old == new && t == numbered.map(|n| n.1) => {}
-            Some((old, None)) if numbered.is_none() => match crate::rows::patch(&old, new) {
+        let total_if_numbered = numbered.map(|n| n.1);
+        drawn.update_value(|drawn| {
+            let old = drawn.as_ref().filter(|(dd, ..)| Arc::ptr_eq(dd, &d));
+            if old.is_some_and(|(_, old, t)| old == new && *t == total_if_numbered) {
+                return;
+            }
+            let base = ctx.base.get_value();
+            let keep = Query {
+                data: ctx.query.with_untracked(|q| q.data.clone()),
+                ..Query::default()
+            };
+            let links = Links {
+                base: &base,
+                query: &keep,
+            };
+            let rows =
+                |positions: &[usize], numbered| html::list_items(&d.ds, positions, numbered, links);
+            let patch = match old {
+                Some((_, old, None)) if numbered.is_none() => crate::rows::patch(old, new),
+                _ => None,
+            };
+            match patch {
                 Some(p) => patch_rows(&ol, &p, |run| rows(run, None)),
-                None => ol.set_inner_html(&rows(new, None)),
-            },
-            _ => ol.set_inner_html(&rows(new, numbered)),
-        }
-        drawn.set_value(Some((d.clone(), new.to_vec(), numbered.map(|n| n.1))));
+                None => ol.set_inner_html(&rows(new, numbered)),
+            }
+            *drawn = Some((d.clone(), new.to_vec(), total_if_numbered));
+        });
         // `open` is read before `tab_stop`, which reads it too: read after, a change of `open`
         // that leaves `tab_stop` as it was did not re-run this effect (seen with reactive_graph
         // 0.2 when the tab stop was the first row and that row was opened).

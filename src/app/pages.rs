@@ -34,15 +34,17 @@ pub fn page(page: Page) -> web_sys::HtmlElement {
         Page::About => "page about",
         _ => "page",
     };
-    // The body shown; `None` while the worker makes it.
     let copy = STATIC_COPY.with(|s| s.borrow_mut().take());
-    // The static copy was made for the embedded dataset with no query: then it is the page.
-    let current = copy.is_some() && ctx.query.with_untracked(|q| *q == Query::default());
+    // The static copy was made for the embedded dataset with no query: then it is the page, and
+    // the first run of the effect below asks the worker for nothing.
+    let current = std::cell::Cell::new(
+        copy.is_some() && ctx.query.with_untracked(|q| *q == Query::default()),
+    );
+    // The body shown; `None` while the worker makes it.
     let body = RwSignal::new(copy);
     // Each request is numbered, so an answer that a newer request overtook is dropped.
     let asked = StoredValue::new(0_u32);
     let for_effect = page.clone();
-    let current = std::cell::Cell::new(current);
     super::effect(move || {
         let page = &for_effect;
         // What the page depends on: the dataset and the query its links keep.

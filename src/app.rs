@@ -109,9 +109,7 @@ impl Ctx {
             p.replace((href, push)).is_none()
         });
         if first {
-            request_animation_frame(|| {
-                set_timeout(write_history, std::time::Duration::ZERO);
-            });
+            after_next_paint(Box::new(write_history));
         }
     }
 
@@ -290,17 +288,18 @@ pub fn after_paint<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> ReadSig
             return;
         }
         pending.set_value(true);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    pending.set_value(false);
-                    set_shown.set(source.get_untracked());
-                },
-                std::time::Duration::ZERO,
-            );
-        });
+        after_next_paint(Box::new(move || {
+            pending.set_value(false);
+            set_shown.set(source.get_untracked());
+        }));
     });
     shown
+}
+
+/// Runs `f` in a task queued from the next animation frame: after the browser has painted what
+/// the current task changed. One boxed type, so every caller shares one copy of the timer code.
+pub fn after_next_paint(f: Box<dyn FnOnce()>) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// Reads the base path from the document (`<base href>`), ending in `/`.

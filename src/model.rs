@@ -286,6 +286,34 @@ pub struct Dataset {
     event_index: HashMap<String, usize>,
     entity_index: HashMap<(EntityKind, String), usize>,
     source_index: HashMap<String, usize>,
+    /// The parts of each visit (`part_of`), by position: the parts of the event at position `p`
+    /// are `parts[parts_start[p]..parts_start[p + 1]]`, in date order.
+    parts_start: Vec<usize>,
+    parts: Vec<usize>,
+}
+
+/// The parts of every visit, grouped by the visit's position (a counting sort: no map, and the
+/// parts stay in date order). See `Dataset::parts_start`.
+fn parts_by_parent(events: &[Event], index: &HashMap<String, usize>) -> (Vec<usize>, Vec<usize>) {
+    let parent = |e: &Event| e.part_of.as_deref().and_then(|p| index.get(p).copied());
+    let mut start = vec![0; events.len() + 1];
+    for p in events.iter().filter_map(parent) {
+        start[p + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut next = start.clone();
+    let mut parts = vec![0; start[events.len()]];
+    for (i, p) in events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((i, parent(e)?)))
+    {
+        parts[next[p]] = i;
+        next[p] += 1;
+    }
+    (start, parts)
 }
 
 impl Dataset {
@@ -314,6 +342,7 @@ impl Dataset {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
+        let (parts_start, parts) = parts_by_parent(&events, &event_index);
         Dataset {
             title,
             events,
@@ -324,6 +353,8 @@ impl Dataset {
             event_index,
             entity_index,
             source_index,
+            parts_start,
+            parts,
         }
     }
 
@@ -368,10 +399,12 @@ impl Dataset {
     }
 
     /// The parts of a visit (events whose `part_of` is `id`), in date order.
-    pub fn parts_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Event> {
-        self.events
-            .iter()
-            .filter(move |e| e.part_of.as_deref() == Some(id))
+    pub fn parts_of<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Event> {
+        let range = self
+            .position(id)
+            .and_then(|p| Some(*self.parts_start.get(p)?..*self.parts_start.get(p + 1)?))
+            .unwrap_or(0..0);
+        self.parts[range].iter().map(|&i| &self.events[i])
     }
 
     /// Events that mention an entity (participant, place, topic or document).

@@ -201,3 +201,22 @@ fn the_app_embeds_the_build_time_validation_of_the_dataset_unchanged() {
         (fresh.rejected, fresh.declared)
     );
 }
+
+#[test]
+fn a_visit_lists_its_parts_in_date_order() {
+    let ds = loaded().dataset;
+    let mut visits_with_parts = 0;
+    for e in &ds.events {
+        let parts: Vec<&str> = ds.parts_of(&e.id).map(|p| p.id.as_str()).collect();
+        let scanned: Vec<&str> = ds
+            .events
+            .iter()
+            .filter(|p| p.part_of.as_deref() == Some(e.id.as_str()))
+            .map(|p| p.id.as_str())
+            .collect();
+        assert_eq!(parts, scanned, "the parts of {}", e.id);
+        visits_with_parts += usize::from(!parts.is_empty());
+    }
+    assert!(visits_with_parts > 0, "some visit has parts");
+    assert_eq!(ds.parts_of("no-such-event").count(), 0);
+}

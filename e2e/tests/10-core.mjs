@@ -1,6 +1,6 @@
 // The timeline and its cards: list, opening and closing cards, deep links, history, not found.
 import {
-  test, env, assert, eq, sameSet, goto, ready, card, listLinks, listIds, pathOf, searchOf, activeId, shot,
+  test, env, assert, eq, sameSet, goto, ready, card, listLinks, listIds, pathOf, searchOf, activeId, shot, titleOf,
   KIND_LABEL, isInferred, yearOf, firstOfKind,
 } from './lib.mjs';
 
@@ -16,7 +16,7 @@ test('home lists every event of /data/events.json in an ordered list', async (t)
   // Time order: each item's <time datetime> never goes backwards.
   const dates = await page.locator('ol#events time').evaluateAll((ts) => ts.map((x) => x.getAttribute('datetime')));
   for (let i = 1; i < dates.length; i++) assert(dates[i - 1].slice(0, 4) <= dates[i].slice(0, 4), `list out of year order at ${i}: ${dates[i - 1]} then ${dates[i]}`);
-  eq(await page.title(), DATA.title, 'document title on the home page');
+  eq(await titleOf(page, DATA.title), DATA.title, 'document title on the home page');
   await shot(page, 'home-1280-light');
 });
 
@@ -50,7 +50,7 @@ test('clicking an event opens its card in place (pushState, no reload), focused'
   eq(await card(page).getAttribute('aria-labelledby'), 'card-title', 'card is labelled by its heading');
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'card-title', null, { timeout: 3000 })
     .catch(() => { throw new Error('focus did not move to h2#card-title'); });
-  eq(await page.title(), `${e.title} — ${DATA.title}`, 'document title follows the card');
+  eq(await titleOf(page, `${e.title} — ${DATA.title}`), `${e.title} — ${DATA.title}`, 'document title follows the card');
   eq(await page.locator(`#events a[data-id="${e.id}"]`).getAttribute('aria-current'), 'page', 'list marks the open event');
   await shot(page, 'card-1280-light');
 });
@@ -68,7 +68,7 @@ test('Escape closes the card, the URL returns to / and focus to the list link', 
   eq(await card(page).count(), 0, 'card closed');
   await page.waitForFunction((id) => document.activeElement && document.activeElement.dataset.id === id, e.id, { timeout: 3000 })
     .catch(() => { throw new Error('focus did not return to the event\'s list link'); });
-  eq(await page.title(), DATA.title, 'document title back to the site title');
+  eq(await titleOf(page, DATA.title), DATA.title, 'document title back to the site title');
   // The close button does the same.
   await page.locator(`#events a[data-id="${e.id}"]`).click();
   await card(page).waitFor();
@@ -87,7 +87,7 @@ test('a deep link /events/<id> loads that card directly', async (t) => {
   await card(page).waitFor();
   eq(await card(page).getAttribute('data-id'), e.id, 'card');
   eq((await cardTitle(page).textContent()).trim(), e.title, 'card heading');
-  eq(await page.title(), `${e.title} — ${DATA.title}`, 'document title');
+  eq(await titleOf(page, `${e.title} — ${DATA.title}`), `${e.title} — ${DATA.title}`, 'document title');
   eq(await page.locator(`#events a[data-id="${e.id}"][aria-current="page"]`).count(), 1, 'list marks the open event');
   eq(await page.locator('#static').count(), 0, 'the static copy gave way to the app');
   eq(await page.locator('#card-title').count(), 1, 'one card heading');
@@ -113,7 +113,8 @@ test('back and forward step through opened cards', async (t) => {
   await page.goForward();
   await page.waitForURL(`**/events/${a}`);
   await page.locator(`aside.card[data-id="${a}"]`).waitFor({ timeout: 3000 });
-  eq(await page.title(), `${DATA.events[0].title} — ${DATA.title}`, 'title after forward');
+  const title = `${DATA.events[0].title} — ${DATA.title}`;
+  eq(await titleOf(page, title), title, 'title after forward');
   await page.reload();
   await ready(page);
   eq(await card(page).getAttribute('data-id'), a, 'reload keeps the card');
@@ -128,7 +129,8 @@ test('an unknown id shows "No event with this id" with suggestions', async (t) =
   eq((await cardTitle(page).textContent()).trim(), 'No event with this id', 'heading');
   assert(await page.locator('.card ul.suggestions').isVisible(), 'suggestions list');
   eq(await listLinks(page).count(), DATA.events.length, 'the timeline is still there');
-  assert((await page.title()).startsWith('Event not found'), `document title: ${await page.title()}`);
+  const notFound = await titleOf(page, 'Event not found', { prefix: true });
+  assert(notFound.startsWith('Event not found'), `document title: ${notFound}`);
   // A near miss suggests the event it resembles.
   const e = DATA.events[0];
   await goto(page, `${BASE}/events/${e.id}x`);

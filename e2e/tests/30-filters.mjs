@@ -1,7 +1,7 @@
 // Filters and search: state in the query string, restored from it; search folds name variants,
 // case and diacritics.
 import {
-  test, env, assert, eq, sameSet, goto, ready, listIds, searchOf,
+  test, env, assert, eq, sameSet, goto, ready, listIds, searchOf, titleOf,
   KIND_PLURAL, fold, haystack, withPerson, yearOf,
 } from './lib.mjs';
 
@@ -61,7 +61,7 @@ test('loading /?kind=call restores the checkbox and the filtered list', async (t
     assert(!(await kindBox(page, k).isChecked()), `${k} not checked`);
   }
   sameSet(await listIds(page), calls, 'only calls listed');
-  const title = await page.title();
+  const title = await titleOf(page, `${calls.length} event`, { prefix: true });
   assert(title === `${calls.length} events — ${DATA.title}` || title === `${calls.length} event — ${DATA.title}`, `document title counts the filtered view: ${title}`);
 });
 

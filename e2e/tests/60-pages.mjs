@@ -1,7 +1,7 @@
 // Sharing and the other pages: citation and copy link, exports, trade figures, entity pages.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, env, assert, eq, sameSet, goto, card, pageShown, listIds, pathOf, withPerson, firstOfKind, kindsByCount, isInferred, out, shot } from './lib.mjs';
+import { test, env, assert, eq, sameSet, goto, card, pageShown, listIds, pathOf, withPerson, firstOfKind, kindsByCount, isInferred, out, shot, titleOf } from './lib.mjs';
 
 test('card: permalink, citation and Copy link', async (t) => {
   const { BASE, DATA } = env;
@@ -120,7 +120,7 @@ test('entity pages list their events; card links lead to them', async (t) => {
   eq((await page.locator('main h1').textContent()).trim(), person[0].name, 'person heading');
   eq(await page.locator('main ol.plain li').count(), person[1].length, `events of ${person[0].id}`);
   for (const v of person[0].variants || []) assert((await page.locator('main').textContent()).includes(v), `variant ${v} shown`);
-  eq(await page.title(), `${person[0].name} — ${DATA.title}`, 'document title');
+  eq(await titleOf(page, `${person[0].name} — ${DATA.title}`), `${person[0].name} — ${DATA.title}`, 'document title');
   await page.getByRole('link', { name: 'Show them on the timeline' }).click();
   await page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('person') === person[0].id, { timeout: 3000 });
   eq((await listIds(page)).length, person[1].length, 'the timeline filtered to the person');

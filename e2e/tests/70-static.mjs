@@ -1,6 +1,6 @@
 // What the release build publishes besides the app: /data/events.json, a static page per event
 // (/events/<id>/index.html), /404.html served for unknown paths, /sitemap.xml.
-import { test, env, assert, eq, sameSet, goto, card, listIds } from './lib.mjs';
+import { test, env, assert, eq, sameSet, goto, card, listIds, titleOf } from './lib.mjs';
 
 test('/data/events.json is published as JSON and matches the home list', async (t) => {
   const { BASE, DATA } = env;
@@ -73,7 +73,7 @@ test('static pages: with JavaScript the app takes over the event page', async (t
   eq(await card(page).getAttribute('data-id'), e.id, 'the app shows the card');
   eq(await page.locator('#card-title').count(), 1, 'one card heading');
   eq(await page.locator('head > title').count(), 1, 'one <title> in <head>');
-  eq(await page.title(), `${e.title} — ${DATA.title}`, 'title');
+  eq(await titleOf(page, `${e.title} — ${DATA.title}`), `${e.title} — ${DATA.title}`, 'title');
 });
 
 test('static pages: the app keeps the site header it finds (title painted once), skip link first', async (t) => {
@@ -108,7 +108,7 @@ test('static pages: the home page lists every event without JavaScript', async (
   eq(resp.status(), 200, 'status');
   const hrefs = await page.locator('#static a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   for (const e of DATA.events) assert(hrefs.includes(`/events/${e.id}`), `home links /events/${e.id} without JS`);
-  eq(await page.title(), DATA.title, 'title');
+  eq(await titleOf(page, DATA.title), DATA.title, 'title');
 });
 
 test('404: unknown paths get /404.html with status 404, and the app says "Page not found"', async (t) => {
@@ -123,7 +123,8 @@ test('404: unknown paths get /404.html with status 404, and the app says "Page n
     const resp = await goto(page, BASE + u);
     eq(resp.status(), 404, `${u} status`);
     eq((await page.locator('main h1').textContent()).trim(), 'Page not found', `${u} heading`);
-    assert((await page.title()).startsWith('Page not found'), `${u} title: ${await page.title()}`);
+    const title = await titleOf(page, 'Page not found', { prefix: true });
+    assert(title.startsWith('Page not found'), `${u} title: ${title}`);
     await page.getByRole('link', { name: 'Go to the timeline' }).click();
     await page.waitForURL((x) => x.pathname === '/', { timeout: 3000 });
     eq((await listIds(page)).length, DATA.events.length, `${u}: back to the timeline`);

@@ -1,5 +1,5 @@
 // The same app built with --public-url /sub/path/ (target/dist-sub), served only under /sub/path/.
-import { test, env, assert, eq, goto, ready, card, listIds, pathOf } from './lib.mjs';
+import { test, env, assert, eq, goto, ready, card, listIds, pathOf, titleOf } from './lib.mjs';
 
 // Skipped (or failed, under CI) when target/dist-sub is missing.
 const subTest = (name, fn) => test(name, fn, { needs: 'sub' });
@@ -63,7 +63,7 @@ subTest('sub-path: clicking an event goes to /sub/path/events/<id>; the deep lin
   const resp = await goto(page, `${SUB()}events/${e.id}`);
   eq(resp.status(), 200, 'the static event page under the base');
   eq(await card(page).getAttribute('data-id'), e.id, 'deep link shows the card');
-  eq(await page.title(), `${e.title} — ${data.title}`, 'title');
+  eq(await titleOf(page, `${e.title} — ${data.title}`), `${e.title} — ${data.title}`, 'title');
   await page.reload();
   await ready(page);
   eq(await card(page).getAttribute('data-id'), e.id, 'reload keeps the card');

@@ -68,6 +68,13 @@ export async function goto(page, url) {
   return resp;
 }
 export const card = (page) => page.locator('aside.card');
+/** The document title once it is `expected` (with `prefix`, once it starts with it), or whatever
+ * it is after 3 s: the app writes the title after the next paint. */
+export async function titleOf(page, expected, { prefix = false } = {}) {
+  await page.waitForFunction(([t, p]) => (p ? document.title.startsWith(t) : document.title === t),
+    [expected, prefix], { timeout: 3000 }).catch(() => {});
+  return page.title();
+}
 // An entity, trade or about page is made by the loader worker: wait until it is shown.
 export const pageShown = (page) => page.locator('main article:not([aria-busy])').waitFor({ timeout: 5000 });
 export const listLinks = (page) => page.locator('ol#events > li.item > a[data-id]');

@@ -32,10 +32,12 @@ pub fn card(ctx: Ctx, id: String) -> web_sys::HtmlElement {
                 Some(e) => {
                     let f = ctx.filtered.get();
                     let pos = d.ds.position(&id).unwrap_or(0);
-                    let order: Vec<usize> = if f.visible.contains(&pos) {
-                        f.visible.clone()
+                    let every: Vec<usize>;
+                    let order: &[usize] = if f.visible.contains(&pos) {
+                        &f.visible
                     } else {
-                        (0..d.ds.events.len()).collect()
+                        every = (0..d.ds.events.len()).collect();
+                        &every
                     };
                     let share_query = Query {
                         data: query.data.clone(),
@@ -45,7 +47,7 @@ pub fn card(ctx: Ctx, id: String) -> web_sys::HtmlElement {
                         &site_origin(),
                         &event_href(&base, &e.id, &share_query),
                     );
-                    html::card(&d.ds, e, links, &permalink, &order, true)
+                    html::card(&d.ds, e, links, &permalink, order, true)
                 }
                 None => html::not_found_card(&d.ds, &id, &d.origin, links),
             }

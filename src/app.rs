@@ -194,6 +194,9 @@ fn region_boxed(
     // commits is handled before the focus moves on (with the focus on no element), and redrawing
     // then would remove the element Tab is moving to.
     let pending = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    // What the region shows: markup equal to it is not written again (the axis bar's range
+    // changes far less often than the view it is made from).
+    let written = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
     let acted = std::rc::Rc::new(std::cell::Cell::new(false));
     let acted_in_effect = acted.clone();
     let el = node.clone();
@@ -206,9 +209,14 @@ fn region_boxed(
         }
         let write = {
             let (pending, acted, el) = (pending.clone(), acted.clone(), el.clone());
+            let written = written.clone();
             move || {
                 acted.set(false);
-                write_region(&el, pending.borrow_mut().take())
+                let html = pending.borrow_mut().take();
+                if let Some(html) = html.filter(|h| *h != *written.borrow()) {
+                    write_region(&el, &html);
+                    *written.borrow_mut() = html;
+                }
             }
         };
         if acted.get() || focus_within(&el) {
@@ -250,13 +258,12 @@ fn focus_within(el: &web_sys::Element) -> bool {
 
 /// Writes a region's markup; the focused element, if it was in the region and has an id, is
 /// focused again in the new markup.
-fn write_region(el: &web_sys::Element, html: Option<String>) {
-    let Some(html) = html else { return };
+fn write_region(el: &web_sys::Element, html: &str) {
     let focused = document()
         .active_element()
         .filter(|a| !a.id().is_empty() && el.contains(Some(a.unchecked_ref())))
         .map(|a| a.id());
-    el.set_inner_html(&html);
+    el.set_inner_html(html);
     if let Some(again) = focused
         .and_then(|id| document().get_element_by_id(&id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

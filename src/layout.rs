@@ -98,6 +98,35 @@ impl View {
     }
 }
 
+/// How much wider than the view the axis is drawn: half a view on each side.
+pub const DRAWN_WIDTH: f64 = 2.0;
+
+impl View {
+    /// The window to draw the axis for while this view is shown: `drawn` while the view is
+    /// inside it at the same zoom (a pan then moves the drawing, a CSS transform, and draws
+    /// nothing), else the view with half a view on each side.
+    pub fn drawn(&self, drawn: Option<&View>) -> View {
+        let same_zoom =
+            |d: &View| (d.span() - self.span() * DRAWN_WIDTH).abs() <= d.span().abs() * 1e-9;
+        match drawn {
+            Some(d) if same_zoom(d) && d.start <= self.start && self.end <= d.end => *d,
+            _ => {
+                let margin = self.span() * (DRAWN_WIDTH - 1.0) / 2.0;
+                View {
+                    start: self.start - margin,
+                    end: self.end + margin,
+                }
+            }
+        }
+    }
+
+    /// Where a drawing of window `drawn` starts, in pixels from the left edge of an axis that
+    /// shows this view `width` pixels wide (zero or negative while the view is inside it).
+    pub fn offset_of(&self, drawn: &View, width: f64) -> f64 {
+        (drawn.start - self.start) / self.span() * width
+    }
+}
+
 /// An axis tick.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tick {
@@ -236,6 +265,35 @@ pub fn cluster_view(ds: &Dataset, events: &[usize]) -> Option<View> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pan_inside_the_drawn_window_moves_the_drawing_and_draws_nothing() {
+        let limit = View {
+            start: 0.0,
+            end: 10_000.0,
+        };
+        let v = View {
+            start: 1000.0,
+            end: 2000.0,
+        };
+        let d = v.drawn(None);
+        assert_eq!((d.start, d.end), (500.0, 2500.0));
+        // Drawn 2x as wide: the drawing starts half an axis to the left.
+        assert_eq!(v.offset_of(&d, 800.0), -400.0);
+        // A pan of a quarter of the view keeps the drawing and moves it by a quarter width.
+        let panned = v.pan(0.25, &limit);
+        assert_eq!(panned.drawn(Some(&d)), d);
+        assert_eq!(panned.offset_of(&d, 800.0), -600.0);
+        // Past the drawn window: drawn again around the new view.
+        let far = v.pan(0.75, &limit);
+        let again = far.drawn(Some(&d));
+        assert_ne!(again, d);
+        assert_eq!(far.offset_of(&again, 800.0), -400.0);
+        // A zoom always draws again.
+        let zoomed = v.zoom(0.9, 0.5, &limit);
+        let z = zoomed.drawn(Some(&d));
+        assert!((z.span() - zoomed.span() * DRAWN_WIDTH).abs() < 1e-9);
+    }
 
     #[test]
     fn zoom_keeps_the_anchor_fixed() {

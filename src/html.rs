@@ -828,40 +828,38 @@ fn shape(kind: Kind) -> &'static str {
 }
 
 /// The axis as SVG: ticks, then one link per marker (a cluster shows its count; its
-/// `data-from`/`data-to` days let the app zoom to it). `width` is the drawing's pixel width.
-/// Markers carry their index (`data-i`) so the app can mark the open and the focused event's
-/// marker (`current`, `focused` classes) without redrawing the axis.
+/// `data-from`/`data-to` days let the app zoom to it). Positions are percentages of the
+/// drawing's width (the fractions of `marks` and `ticks`), so the app zooms a drawing by
+/// changing its width: everything moves, no shape stretches. Markers carry their index
+/// (`data-i`) so the app can mark the open and the focused event's marker (`current`,
+/// `focused` classes) without redrawing the axis.
 pub fn axis_svg(
     ds: &Dataset,
     marks: &[crate::layout::Marker],
     ticks: &[crate::layout::Tick],
-    width: f64,
     links: Links,
 ) -> String {
+    let pct = |frac: f64| Fixed(frac * 100.0, 3);
     let mut h = format!(
-        "<svg class=\"axis-svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">",
-        w = d0(width),
+        "<svg class=\"axis-svg\" height=\"{h}\">",
         h = d0(AXIS_HEIGHT)
     );
     for lane in 0..crate::model::LANES.len() {
         let _ = write!(
             h,
-            "<line class=\"lane-line\" x1=\"0\" x2=\"{w}\" y1=\"{y}\" y2=\"{y}\"/>",
-            w = d0(width),
+            "<line class=\"lane-line\" x1=\"0\" x2=\"100%\" y1=\"{y}\" y2=\"{y}\"/>",
             y = d0(lane_y(lane))
         );
     }
     for t in ticks {
-        let x = t.frac * width;
         let _ = write!(
             h,
-            "<g class=\"tick{}\"><line x1=\"{x1}\" x2=\"{x1}\" y1=\"0\" y2=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text></g>",
+            "<g class=\"tick{}\"><line x1=\"{x}%\" x2=\"{x}%\" y1=\"0\" y2=\"{}\"/><text x=\"{x}%\" dx=\"3\" y=\"{}\">{}</text></g>",
             if t.major { " major" } else { "" },
             d0(AXIS_HEIGHT - 14.0),
-            d1(x + 3.0),
             d0(AXIS_HEIGHT - 3.0),
             esc(&t.label),
-            x1 = d1(x),
+            x = pct(t.frac),
         );
     }
     for (i, m) in marks.iter().enumerate() {
@@ -874,17 +872,21 @@ pub fn axis_svg(
             m.kind.slug(),
             if n > 1 { " cluster" } else { "" },
         );
-        let (x, y) = (d1(m.frac * width), d0(lane_y(m.lane)));
+        let (x, y) = (pct(m.frac), lane_y(m.lane));
         if n == 1 {
+            // The shape is drawn around the origin of a nested viewport placed at the marker.
             let e = &ds.events[first];
             let _ = write!(
                 h,
-                "<a class=\"{class}\" data-i=\"{i}\" href=\"{}\" tabindex=\"-1\" transform=\"translate({x} {y})\"><title>{}</title><circle class=\"halo\" r=\"12\"/>{}</a>",
+                "<a class=\"{class}\" data-i=\"{i}\" href=\"{}\" tabindex=\"-1\"><title>{}</title><svg x=\"{x}%\" y=\"{}\" overflow=\"visible\"><circle class=\"halo\" r=\"12\"/>{}</svg></a>",
                 links.event(&e.id),
                 esc(&format!("{} \u{2014} {}", e.date.human(), e.title)),
+                d0(y),
                 shape(m.kind)
             );
         } else {
+            // Circles and text take a percentage directly: no nested viewport for the many
+            // clusters of a large dataset.
             let a = ds.events[first].date.first_day();
             let b = m
                 .events
@@ -894,7 +896,9 @@ pub fn axis_svg(
                 .unwrap_or(a);
             let _ = write!(
                 h,
-                "<a class=\"{class}\" data-i=\"{i}\" href=\"#\" tabindex=\"-1\" data-from=\"{a}\" data-to=\"{b}\" transform=\"translate({x} {y})\"><title>{n} events: click to zoom in</title><circle class=\"halo\" r=\"14\"/><circle class=\"bubble\" r=\"11\"/><text y=\"4\">{n}</text></a>"
+                "<a class=\"{class}\" data-i=\"{i}\" href=\"#\" tabindex=\"-1\" data-from=\"{a}\" data-to=\"{b}\"><title>{n} events: click to zoom in</title><circle class=\"halo\" cx=\"{x}%\" cy=\"{cy}\" r=\"14\"/><circle class=\"bubble\" cx=\"{x}%\" cy=\"{cy}\" r=\"11\"/><text x=\"{x}%\" y=\"{ty}\">{n}</text></a>",
+                cy = d0(y),
+                ty = d0(y + 4.0)
             );
         }
     }

@@ -100,16 +100,23 @@ impl View {
 
 /// How much wider than the view the axis is drawn: half a view on each side.
 pub const DRAWN_WIDTH: f64 = 2.0;
+/// How far a drawing may be zoomed (made wider or narrower) before it is drawn again.
+pub const ZOOM_SLACK: f64 = 1.5;
 
 impl View {
-    /// The window to draw the axis for while this view is shown: `drawn` while the view is
-    /// inside it at the same zoom (a pan then moves the drawing, a CSS transform, and draws
-    /// nothing), else the view with half a view on each side.
+    /// The window to draw the axis for while this view is shown: `drawn` while it still shows
+    /// the view (it covers it, zoomed by at most `ZOOM_SLACK` either way: a pan or a zoom then
+    /// moves or stretches the drawing and draws nothing), else the view with half a view on
+    /// each side.
     pub fn drawn(&self, drawn: Option<&View>) -> View {
-        let same_zoom =
-            |d: &View| (d.span() - self.span() * DRAWN_WIDTH).abs() <= d.span().abs() * 1e-9;
+        let keeps = |d: &View| {
+            let zoom = d.span() / (self.span() * DRAWN_WIDTH);
+            (1.0 / ZOOM_SLACK..=ZOOM_SLACK).contains(&zoom)
+                && d.start <= self.start
+                && self.end <= d.end
+        };
         match drawn {
-            Some(d) if same_zoom(d) && d.start <= self.start && self.end <= d.end => *d,
+            Some(d) if keeps(d) => *d,
             _ => {
                 let margin = self.span() * (DRAWN_WIDTH - 1.0) / 2.0;
                 View {
@@ -120,10 +127,22 @@ impl View {
         }
     }
 
+    /// Whether a drawing of `drawn` is at this view's zoom, as if just drawn for it (after a
+    /// zoom it is drawn again once the zooming stops, so clusters and ticks fit the new zoom).
+    pub fn drawn_to_scale(&self, drawn: &View) -> bool {
+        (drawn.span() - self.span() * DRAWN_WIDTH).abs() <= drawn.span().abs() * 1e-9
+    }
+
     /// Where a drawing of window `drawn` starts, in pixels from the left edge of an axis that
     /// shows this view `width` pixels wide (zero or negative while the view is inside it).
     pub fn offset_of(&self, drawn: &View, width: f64) -> f64 {
         (drawn.start - self.start) / self.span() * width
+    }
+
+    /// How wide a drawing of window `drawn` is, in pixels, on an axis that shows this view
+    /// `width` pixels wide.
+    pub fn width_of(&self, drawn: &View, width: f64) -> f64 {
+        drawn.span() / self.span() * width
     }
 }
 
@@ -267,7 +286,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_pan_inside_the_drawn_window_moves_the_drawing_and_draws_nothing() {
+    fn the_drawn_window_follows_pans_and_small_zooms_without_drawing_again() {
         let limit = View {
             start: 0.0,
             end: 10_000.0,
@@ -278,21 +297,33 @@ mod tests {
         };
         let d = v.drawn(None);
         assert_eq!((d.start, d.end), (500.0, 2500.0));
+        assert!(v.drawn_to_scale(&d));
         // Drawn 2x as wide: the drawing starts half an axis to the left.
         assert_eq!(v.offset_of(&d, 800.0), -400.0);
+        assert_eq!(v.width_of(&d, 800.0), 1600.0);
         // A pan of a quarter of the view keeps the drawing and moves it by a quarter width.
         let panned = v.pan(0.25, &limit);
         assert_eq!(panned.drawn(Some(&d)), d);
         assert_eq!(panned.offset_of(&d, 800.0), -600.0);
+        assert!(panned.drawn_to_scale(&d));
         // Past the drawn window: drawn again around the new view.
         let far = v.pan(0.75, &limit);
         let again = far.drawn(Some(&d));
         assert_ne!(again, d);
         assert_eq!(far.offset_of(&again, 800.0), -400.0);
-        // A zoom always draws again.
-        let zoomed = v.zoom(0.9, 0.5, &limit);
-        let z = zoomed.drawn(Some(&d));
-        assert!((z.span() - zoomed.span() * DRAWN_WIDTH).abs() < 1e-9);
+        // A small zoom in stretches the drawing (wider, same start day under the same pixel
+        // maths) and is drawn to scale again later; a large one draws at once.
+        let zoomed = v.zoom(0.8, 0.5, &limit);
+        assert_eq!(zoomed.drawn(Some(&d)), d);
+        assert!(!zoomed.drawn_to_scale(&d));
+        assert_eq!(zoomed.width_of(&d, 800.0), 2000.0);
+        let deep = v.zoom(0.5, 0.5, &limit);
+        let z = deep.drawn(Some(&d));
+        assert_ne!(z, d);
+        assert!(deep.drawn_to_scale(&z));
+        // Zooming out past the drawing's edges draws again.
+        let out = v.zoom(1.8, 0.5, &limit);
+        assert!(out.drawn_to_scale(&out.drawn(Some(&d))));
     }
 
     #[test]

@@ -155,7 +155,7 @@ test('the open event is marked on the axis, and typing in search keeps the card 
   }, '/events/' + e.id, { timeout: 3000 });
   eq(await page.locator('.marks .marker.current').count(), 1, 'exactly one marker is current');
   // Focus in the list marks that event's marker as focused, without redrawing the axis.
-  const svg = await page.locator('.marks svg').elementHandle();
+  const svg = await page.locator('.marks > svg').elementHandle();
   await listLinks(page).first().focus();
   await page.waitForFunction(() => document.querySelector('.marks .marker.focused'), undefined, { timeout: 3000 });
   assert(await svg.evaluate((s) => s.isConnected), 'focusing a row does not redraw the axis');

@@ -173,7 +173,7 @@ test('mouse on the axis: a drag moves the markers with the pointer, the wheel zo
     return best;
   }, [box.x, box.x + box.width]);
   assert(m0, 'a marker is on screen on the axis');
-  const svg = await page.locator('.marks svg').elementHandle();
+  const svg = await page.locator('.marks > svg').elementHandle();
   // Drag 120 px to the left: everything drawn moves 120 px left and later dates come into view.
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width / 2, y);

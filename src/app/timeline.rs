@@ -141,24 +141,60 @@ pub fn timeline(ctx: Ctx) -> web_sys::HtmlElement {
     // The axis and the overview follow the data and filter a frame after the list (see
     // `after_paint`); the pair moves together, so positions always index the right dataset.
     let shown = ctx.settled;
-    // The axis is drawn for a window wider than the view (`View::drawn`): a pan moves the
-    // drawing with a CSS transform and draws nothing until the view leaves that window; a zoom,
-    // a new width or new results draw it again. (Drawing it on every move took 10-16 ms a frame
-    // at 10,000 events, most of it the browser parsing and laying out the new SVG.)
+    // The axis is drawn for a window wider than the view (`View::drawn`), its positions in
+    // percentages of the drawing's width: a pan moves the drawing (a CSS transform) and a small
+    // zoom changes its width, and neither draws anything. It is drawn again when the view leaves
+    // the window or is zoomed further, for new results or a new axis width, and once zooming
+    // stops (so clusters and ticks fit the zoom). Drawing it on every move took 10-16 ms a
+    // frame at 10,000 events, most of it the browser parsing and laying out the new SVG.
     let drawn = RwSignal::new(ctx.view.get_untracked().drawn(None));
     let marks_el = dom::el("div", "marks");
-    let moved = marks_el.clone();
+    let place = {
+        let el = marks_el.clone();
+        move |v: &View, d: &View, w: f64| {
+            let style = el.style();
+            let px = |x: f64| format!("{}px", html::Fixed(x, 1));
+            let _ = style.set_property("width", &px(v.width_of(d, w)));
+            let _ = style.set_property(
+                "transform",
+                &format!("translateX({})", px(v.offset_of(d, w))),
+            );
+        }
+    };
+    // Each change of the view starts a new wait for the zooming to stop.
+    let changes = std::rc::Rc::new(std::cell::Cell::new(0_u32));
     super::effect(move || {
-        let v = ctx.view.get();
+        let (v, w) = (ctx.view.get(), width.get());
         let old = drawn.get_untracked();
         let d = v.drawn(Some(&old));
         if d != old {
             drawn.set(d);
         }
-        let x = v.offset_of(&d, width.get());
-        let _ = moved
-            .style()
-            .set_property("transform", &format!("translateX({}px)", html::Fixed(x, 1)));
+        place(&v, &d, w);
+        if v.drawn_to_scale(&d) {
+            return;
+        }
+        let n = changes.get().wrapping_add(1);
+        changes.set(n);
+        let (changes, place) = (changes.clone(), place.clone());
+        set_timeout(
+            move || {
+                // The page may have gone meanwhile, and its signals with it.
+                let (Some(v), Some(old), Some(w)) = (
+                    ctx.view.try_get_untracked(),
+                    drawn.try_get_untracked(),
+                    width.try_get_untracked(),
+                ) else {
+                    return;
+                };
+                if changes.get() == n && !v.drawn_to_scale(&old) {
+                    let d = v.drawn(None);
+                    drawn.set(d);
+                    place(&v, &d, w);
+                }
+            },
+            std::time::Duration::from_millis(150),
+        );
     });
     let marks = super::memo(move || {
         let super::Shown(d, f, _) = shown.get();
@@ -200,12 +236,10 @@ pub fn timeline(ctx: Ctx) -> web_sys::HtmlElement {
     let axis_html = super::memo(move || {
         let super::Shown(d, _, query) = shown.get();
         let base = ctx.base.get_value();
-        let w = width.get() * DRAWN_WIDTH;
         html::axis_svg(
             &d.ds,
             &marks.get(),
-            &ticks(&drawn.get(), w),
-            w,
+            &ticks(&drawn.get(), width.get() * DRAWN_WIDTH),
             Links {
                 base: &base,
                 query: &query,

@@ -1,4 +1,5 @@
-// The timeline and its cards: list, opening and closing cards, deep links, history, not found.
+// The timeline and its cards: list, opening and closing cards, deep links, history, not found,
+// and the axis under the mouse (drag and wheel).
 import {
   test, env, assert, eq, sameSet, goto, ready, card, listLinks, listIds, pathOf, searchOf, activeId, shot, titleOf,
   KIND_LABEL, isInferred, yearOf, firstOfKind,
@@ -168,4 +169,58 @@ test('the open event is marked on the axis, and typing in search keeps the card 
   eq(await activeId(page), 'search', 'focus stays in the search box');
   eq(await page.locator(`aside.card[data-id="${e.id}"]`).count(), 1, 'the card stays open');
   assert(searchOf(page).get('q') === word.slice(0, 5), 'the search is in the URL');
+});
+
+test('mouse on the axis: a drag moves the markers with the pointer, the wheel zooms in and out', async (t) => {
+  const { BASE, DATA } = env;
+  const page = await t.open();
+  // An event's page zooms the axis to the event (two years at most).
+  const e = DATA.events.find((x) => x.kind === 'visit') || DATA.events[0];
+  await goto(page, BASE + '/events/' + e.id);
+  await page.waitForSelector('.marks .marker.current');
+  const range = () => page.locator('.range').textContent();
+  const before = await range();
+  // Opening the card scrolled its row into view: bring the axis back.
+  await page.locator('.timeline').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(100);
+  const box = await page.locator('.axis').boundingBox();
+  // The marker on screen nearest the middle of the axis, and where it is.
+  const m0 = await page.evaluate(([left, right]) => {
+    let best = null;
+    const mid = (left + right) / 2;
+    document.querySelectorAll('.axis .marker').forEach((m, i) => {
+      const r = m.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      if (r.width > 0 && x > left && x < right && (!best || Math.abs(x - mid) < Math.abs(best.x - mid))) best = { i, x };
+    });
+    return best;
+  }, [box.x, box.x + box.width]);
+  assert(m0, 'a marker is on screen on the axis');
+  const svg = await page.locator('.marks > svg').elementHandle();
+  // Drag 120 px to the left: everything drawn moves 120 px left and later dates come into view.
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  for (let k = 1; k <= 6; k++) await page.mouse.move(box.x + box.width / 2 - 20 * k, y);
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  const x1 = await page.evaluate((i) => {
+    const r = document.querySelectorAll('.axis .marker')[i].getBoundingClientRect();
+    return r.left + r.width / 2;
+  }, m0.i);
+  assert(Math.abs(x1 - (m0.x - 120)) <= 2, `the marker follows the pointer: ${m0.x} -> ${x1}, expected ${m0.x - 120}`);
+  assert(await svg.evaluate((s) => s.isConnected), 'a short drag moves the drawn axis without drawing it again');
+  const dragged = await range();
+  assert(dragged !== before, `the shown range follows the drag (${before} -> ${dragged})`);
+  // The wheel over the axis zooms: up zooms in (a shorter range), down zooms back out.
+  await page.mouse.move(box.x + box.width / 2, y);
+  const years = (s) => { const m = s.match(/(\d{4}) to \w{3} (\d{4})/); return m ? Number(m[2]) - Number(m[1]) : NaN; };
+  await page.mouse.wheel(0, -400);
+  await page.waitForFunction((r) => document.querySelector('.range').textContent !== r, dragged, { timeout: 3000 });
+  const zoomedIn = await range();
+  assert(years(zoomedIn) <= years(dragged), `the wheel zooms in: ${dragged} -> ${zoomedIn}`);
+  await page.mouse.wheel(0, 800);
+  await page.waitForFunction((r) => document.querySelector('.range').textContent !== r, zoomedIn, { timeout: 3000 });
+  const zoomedOut = await range();
+  assert(years(zoomedOut) > years(zoomedIn), `the wheel zooms out: ${zoomedIn} -> ${zoomedOut}`);
 });

@@ -58,7 +58,7 @@ impl Data {
 /// The origin label of the dataset embedded at build time.
 pub const EMBEDDED: &str = "the embedded dataset";
 
-/// App-wide state, provided once as context.
+/// App-wide state, made once by `app` and handed to every view (it is `Copy`).
 #[derive(Clone, Copy)]
 pub struct Ctx {
     /// The base path, ending in `/` (from `<base href>`).
@@ -527,7 +527,6 @@ pub fn app(root: &web_sys::HtmlElement) {
         scroll: RwSignal::new(0.0),
         load_error: RwSignal::new(first_error),
     };
-    provide_context(ctx);
 
     // Back and forward.
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
@@ -579,7 +578,7 @@ pub fn app(root: &web_sys::HtmlElement) {
             main.set_inner_html("");
             let content = match page {
                 Page::Timeline | Page::Event(_) => timeline_page(ctx),
-                other => pages::page(other),
+                other => pages::page(ctx, other),
             };
             dom::append(&main, &content);
         });

@@ -136,7 +136,7 @@ impl View {
     /// Where a drawing of window `drawn` starts, in pixels from the left edge of an axis that
     /// shows this view `width` pixels wide (zero or negative while the view is inside it).
     pub fn offset_of(&self, drawn: &View, width: f64) -> f64 {
-        (drawn.start - self.start) / self.span() * width
+        self.frac(drawn.start) * width
     }
 
     /// How wide a drawing of window `drawn` is, in pixels, on an axis that shows this view

@@ -312,10 +312,10 @@ pub fn event_list(ctx: Ctx) -> web_sys::HtmlElement {
             focus_event(ctx, f.visible[i]);
         }
     };
-    // A press on a row focuses it just before its click opens the card (which then holds the
-    // tab stop): a focus without a visible focus ring (a pointer's) changes no state, so nothing
-    // is redrawn between press and click. Keyboard focus, and the focus `focus_event` moves
-    // (which sets the state first), are unaffected.
+    // A press on a row also focuses it; the card it opens (`on_press`, or the click for touch and
+    // pen) then holds the tab stop. A focus without a visible focus ring (a pointer's) changes no
+    // state of its own, so the row is not redrawn under the pointer. Keyboard focus, and the
+    // focus `focus_event` moves (which sets the state first), are unaffected.
     let on_focus = move |ev: web_sys::Event| {
         let Some(el) = ev
             .target()

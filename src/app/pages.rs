@@ -26,8 +26,7 @@ pub fn keep_static_copy(html: String) {
 
 /// The page's content as one region (see `app::region`), following the data and the query.
 /// `page` is not the timeline (nor an event, which the timeline shows).
-pub fn page(page: Page) -> web_sys::HtmlElement {
-    let ctx = expect_context::<Ctx>();
+pub fn page(ctx: Ctx, page: Page) -> web_sys::HtmlElement {
     let class = match page {
         Page::Entity(..) => "page entity",
         Page::Trade => "page trade",

@@ -687,54 +687,53 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
 }
 
 /// Runs the card and the search once while the page is idle after it is shown: the browser
-/// compiles WebAssembly functions on their first call and loads fonts on their first use, so the
-/// reader's first click and first keystroke do not pay for either. Each step is its own idle
-/// task, short enough not to hold up input that arrives meanwhile.
+/// compiles WebAssembly functions on their first call, and lays out a face and a size of a font
+/// slower the first time, so the reader's first click and first keystroke do not pay for either.
+/// Each step is its own idle task, short enough not to hold up input that arrives meanwhile.
 pub fn warm_up(ctx: Ctx) {
-    let d = ctx.data.get_untracked();
-    let base = ctx.base.get_value();
-    if let Some(e) = d.ds.events.first() {
-        let query = Query::default();
-        let links = crate::html::Links {
-            base: &base,
-            query: &query,
+    // While a card is open its code is warm already (and a second card could take its focus).
+    if ctx.open.get_untracked().is_none() {
+        warm_card(ctx);
+    }
+    when_idle(move || {
+        let d = ctx.data.get_untracked();
+        let typed = Query {
+            q: "a".into(),
+            ..Query::default()
         };
-        std::hint::black_box(crate::html::card(&d.ds, e, links, "", &[0], true));
-    }
-    // The faces a card uses that the timeline does not (quotes in italic, bold labels), laid
-    // out once off screen, one per idle task; then the search.
-    fn next(ctx: Ctx, faces: &'static [&'static str]) {
-        when_idle(move || match faces.split_first() {
-            Some((sample, rest)) => {
-                lay_out_off_screen(sample);
-                next(ctx, rest);
-            }
-            None => {
-                let d = ctx.data.get_untracked();
-                let typed = Query {
-                    q: "a".into(),
-                    ..Query::default()
-                };
-                std::hint::black_box(search::apply(&d.ds, &d.index, &typed));
-            }
-        });
-    }
-    const FACES: [&str; 2] = ["<i>Aa</i>", "<b>Aa</b>"];
-    next(ctx, &FACES);
+        std::hint::black_box(search::apply(&d.ds, &d.index, &typed));
+    });
 }
 
-/// Lays out a bit of card markup off screen, hidden from everyone, then removes it.
-fn lay_out_off_screen(html: &str) {
+/// Builds the card component for the first event in an owner of its own, off screen and hidden
+/// from everyone; lays it out once its effects have drawn it, then removes and disposes of it,
+/// all in this task (before the card's next-frame focus step could find it).
+fn warm_card(ctx: Ctx) {
+    let Some(id) = ctx
+        .data
+        .with_untracked(|d| d.ds.events.first().map(|e| e.id.clone()))
+    else {
+        return;
+    };
     let doc = document();
-    if let (Ok(el), Some(body)) = (doc.create_element("aside"), doc.body()) {
-        el.set_class_name("card warm-up");
-        el.set_attribute("aria-hidden", "true").ok();
-        el.set_inner_html(html);
-        if body.append_child(&el).is_ok() {
-            el.get_bounding_client_rect();
-            el.remove();
-        }
+    let (Some(body), Ok(shelf)) = (doc.body(), doc.create_element("div")) else {
+        return;
+    };
+    shelf.set_class_name("warm-up");
+    let _ = shelf.set_attribute("aria-hidden", "true");
+    let owner = Owner::new();
+    let aside = owner.with(|| card::card(ctx, id));
+    if shelf.append_child(&aside).is_err() || body.append_child(&shelf).is_err() {
+        owner.cleanup();
+        return;
     }
+    // The card's effects run on the executor's next tick, still within this task.
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        aside.get_bounding_client_rect();
+        shelf.remove();
+        owner.cleanup();
+    });
 }
 
 /// Whether a press or click is of the primary button with no modifier key (one that would open

@@ -1,7 +1,28 @@
 //! How the rendered rows of the event list change into the rows of a new result: which rows to
 //! remove and where to insert the new ones, so that rows both results show are kept (typing a
 //! search narrows or widens the list; redrawing every row cost a full HTML parse per keystroke).
-//! Pure; rows are event positions, and both lists are in increasing order (date order).
+//! Pure; rows are event positions, and both lists are in increasing order (date order). Also which
+//! rows a windowed list draws (`window`).
+
+use std::ops::Range;
+
+/// Row height of a windowed list, in CSS pixels (the stylesheet fixes it for `.windowed`).
+pub const ROW: f64 = 64.0;
+/// Rows drawn above and below the ones on screen.
+pub const OVERSCAN: usize = 8;
+
+/// The rows of a windowed list of `n` to draw: those on screen and `OVERSCAN` more on each side.
+/// `scrolled` is how far the list's top is above the viewport's top (negative while below it),
+/// `height` the viewport's height, both in CSS pixels. A list that starts low on the page draws
+/// only the rows that reach into the viewport, not a viewport's height of them.
+pub fn window(n: usize, scrolled: f64, height: f64) -> Range<usize> {
+    let row = |px: f64| (px / ROW).max(0.0);
+    let first = row(scrolled).floor() as usize;
+    let past_last = row(scrolled + height.max(0.0)).ceil() as usize;
+    let start = first.saturating_sub(OVERSCAN).min(n);
+    let end = past_last.saturating_add(OVERSCAN).min(n).max(start);
+    start..end
+}
 
 /// The changes that turn `old` into `new`, to apply in this order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +128,24 @@ mod tests {
                 assert_eq!(apply(&old, &p), new, "{old:?} -> {new:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_window_covers_the_rows_on_screen_and_the_overscan() {
+        // At the top of the page, the list 520 px down an 800 px viewport: rows 0 to 4 show.
+        assert_eq!(window(10_000, -520.0, 800.0), 0..5 + OVERSCAN);
+        // Scrolled 100 rows in: rows 100 to 112 show (the 13th partly).
+        assert_eq!(
+            window(10_000, 100.0 * ROW + 10.0, 800.0),
+            100 - OVERSCAN..113 + OVERSCAN
+        );
+        // Near and past the end, and a list wholly below the viewport.
+        assert_eq!(window(105, 100.0 * ROW, 800.0), 92..105);
+        assert_eq!(window(10, 5_000.0, 800.0), 10..10);
+        assert_eq!(window(10_000, -2_000.0, 800.0), 0..OVERSCAN);
+        // Nonsense in (a NaN from a detached list) draws a short window, never a panic.
+        assert_eq!(window(10_000, f64::NAN, 800.0), 0..OVERSCAN);
+        assert_eq!(window(0, 0.0, 800.0), 0..0);
     }
 
     #[test]

@@ -74,3 +74,51 @@ test('?data=/data/events.json opens a same-origin dataset; other origins are ref
   assert(/not on this site/.test(await alert.textContent()), `refusal: ${await alert.textContent()}`);
   eq((await listIds(page)).length, DATA.events.length, 'embedded dataset kept');
 });
+
+test('a long dataset (2,000 events) is windowed: numbered rows, none missing on screen wherever the list is scrolled', async (t) => {
+  const { BASE } = env;
+  const kinds = ['visit', 'meeting', 'call', 'statement'];
+  const events = Array.from({ length: 2000 }, (_, i) => ({
+    id: `long-${i}`, kind: kinds[i % kinds.length], title: `Long event number ${i + 1}`,
+    date: new Date(Date.UTC(1990, 0, 1 + i * 3)).toISOString().slice(0, 10), sources: ['w'],
+  }));
+  const long = { schema_version: 1, title: 'Long test data', sources: [{ id: 'w', title: 'A test page', url: 'https://example.org/test' }], events };
+  const page = await t.open();
+  await goto(page, BASE + '/');
+  await picker(page).setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(long)) });
+  await page.waitForFunction(() => document.querySelector('#events.windowed a[data-id="long-0"]'), null, { timeout: 10000 });
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // Every point down the list's part of the viewport is on a drawn row, not on the padding that
+  // stands for rows outside the window.
+  const gaps = () => page.evaluate(() => {
+    const ol = document.querySelector('#events');
+    const r = ol.getBoundingClientRect();
+    const top = Math.max(0, r.top), bottom = Math.min(innerHeight, r.bottom);
+    const missing = [];
+    for (let y = top + 2; y < bottom - 2; y += 16) {
+      const hit = document.elementFromPoint(r.left + 60, y);
+      if (!(hit && hit.closest('#events li.item'))) missing.push(Math.round(y));
+    }
+    return { missing, drawn: ol.children.length, checked: Math.max(0, Math.floor((bottom - top - 4) / 16)) };
+  });
+  const first = page.locator('#events li.item').first();
+  eq(await first.getAttribute('aria-setsize'), '2000', 'rows say how many there are');
+  eq(await first.getAttribute('aria-posinset'), '1', 'and where each one stands');
+  const total = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (const at of [0, 'list', 0.5, 1]) {
+    await page.evaluate((at) => {
+      const ol = document.querySelector('#events');
+      const y = at === 'list' ? ol.getBoundingClientRect().top + scrollY
+        : at * (document.documentElement.scrollHeight - innerHeight);
+      scrollTo(0, y);
+    }, at);
+    await frames();
+    const g = await gaps();
+    assert(g.checked > 0, `the list is on screen at ${at}`);
+    eq(g.missing, [], `no blank rows on screen at scroll position ${at} (of ${total} px)`);
+    assert(g.drawn < 60, `at ${at} only a window of the 2,000 rows is drawn (${g.drawn})`);
+  }
+  const last = page.locator('#events li.item').last();
+  eq(await last.getAttribute('aria-posinset'), '2000', 'the end of the page shows the last row');
+  eq((await last.locator('.what').textContent()).trim(), 'Long event number 2000', 'the last event');
+});

@@ -13,13 +13,10 @@ use super::{dom, Ctx, Data};
 use crate::html::{self, Links};
 use crate::layout::View;
 use crate::route::{Page, Query, Route};
+use crate::rows::ROW;
 
 /// Lists longer than this are windowed.
 pub const WINDOW_FROM: usize = 500;
-/// Row height of a windowed list, in CSS pixels (the stylesheet fixes it for `.windowed`).
-const ROW: f64 = 64.0;
-/// Rows rendered above and below the viewport.
-const OVERSCAN: usize = 8;
 
 /// Moves the roving focus to an event, scrolling the list window to it first if needed.
 pub fn focus_event(ctx: Ctx, pos: usize) {
@@ -160,6 +157,11 @@ pub fn event_list(ctx: Ctx) -> web_sys::HtmlElement {
         ctx.scroll.set(list_scrolled());
     });
     on_cleanup(move || on_scroll.remove());
+    // Where the list starts on the page, once it is laid out: a list that starts low draws only
+    // the rows that reach into the viewport (`rows::window`).
+    super::after_next_paint(Box::new(move || {
+        ctx.scroll.try_set(list_scrolled());
+    }));
     // Which rows to render: all, or a window around the viewport.
     let window_range = move || {
         let n = ctx.filtered.with(|f| f.visible.len());
@@ -173,10 +175,7 @@ pub fn event_list(ctx: Ctx) -> web_sys::HtmlElement {
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(900.0);
-        let first = (scrolled / ROW).floor().max(0.0) as usize;
-        let start = first.saturating_sub(OVERSCAN).min(n);
-        let end = (first + (height / ROW).ceil() as usize + OVERSCAN).min(n);
-        start..end
+        crate::rows::window(n, scrolled, height)
     };
     let range = super::memo(window_range);
     // The rows are redrawn only when the data, the result or the window changes; focus and the

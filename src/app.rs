@@ -40,10 +40,10 @@ pub struct Data {
 
 impl Data {
     pub fn new(loaded: Loaded, origin: String, coded: Cow<'static, str>) -> Data {
-        let index = Index::build(&loaded.dataset);
         let all = View::all(&loaded.dataset);
         Data {
-            index,
+            // Built by the first search with words (the idle warm-up makes one).
+            index: Index::default(),
             all,
             coded,
             ds: loaded.dataset,
@@ -689,7 +689,8 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
 /// Runs the card and the search once while the page is idle after it is shown: the browser
 /// compiles WebAssembly functions on their first call, and lays out a face and a size of a font
 /// slower the first time, so the reader's first click and first keystroke do not pay for either.
-/// Each step is its own idle task, short enough not to hold up input that arrives meanwhile.
+/// Each step is its own idle task, short enough not to hold up input that arrives meanwhile. The
+/// search also builds the dataset's search index, which the first screen does not need.
 pub fn warm_up(ctx: Ctx) {
     // While a card is open its code is warm already (and a second card could take its focus).
     if ctx.open.get_untracked().is_none() {

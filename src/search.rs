@@ -1,5 +1,6 @@
-//! Search and filters over a dataset: a folded text index built once per dataset, name-variant
-//! groups from the entities, and the filter that gives the visible events with live counts.
+//! Search and filters over a dataset: a folded text index built once per dataset (by the first
+//! search with words), name-variant groups from the entities, and the filter that gives the
+//! visible events with live counts.
 
 use crate::model::{Dataset, EntityKind, Event, Kind};
 use crate::route::Query;
@@ -85,9 +86,17 @@ fn lower_other(c: char) -> char {
     char::from_u32(l).unwrap_or(c)
 }
 
-/// A search index over one dataset, built once.
-#[derive(Debug, Clone, Default)]
+/// A search index over one dataset, built from it once, by the first search that has words to
+/// look for: a search without words (every first screen) needs none, so a dataset shows without
+/// waiting for its index (at 10,000 events the build takes about 80 ms in the browser). Every
+/// call must pass the dataset the index was made for.
+#[derive(Debug, Default)]
 pub struct Index {
+    built: std::sync::OnceLock<Built>,
+}
+
+#[derive(Debug)]
+struct Built {
     /// Per event (dataset order): its folded text, padded with spaces at both ends.
     texts: Vec<String>,
     /// Groups of folded names that mean the same entity (name plus variants).
@@ -95,9 +104,47 @@ pub struct Index {
 }
 
 impl Index {
-    /// Builds the index: titles, summaries, quotes, plans, and the names and variants of every
-    /// entity an event mentions.
+    /// An index of `ds`, built now rather than on the first search.
     pub fn build(ds: &Dataset) -> Index {
+        let index = Index::default();
+        index.built(ds);
+        index
+    }
+
+    fn built(&self, ds: &Dataset) -> &Built {
+        self.built.get_or_init(|| Built::new(ds))
+    }
+
+    /// Turns a query into terms; each term is a set of alternatives: what was typed (matched
+    /// anywhere, so a prefix finds as you type) and the variants of a name it equals (matched as
+    /// whole words, so the variant "war" does not find "warm"). No words, no terms: the index
+    /// is not needed.
+    pub fn terms(&self, ds: &Dataset, q: &str) -> Vec<Vec<String>> {
+        let folded = fold(q);
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        self.built(ds).terms(folded)
+    }
+
+    /// Whether event `i` (dataset order) matches every term.
+    pub fn matches(&self, ds: &Dataset, i: usize, terms: &[Vec<String>]) -> bool {
+        if terms.is_empty() {
+            return i < ds.events.len();
+        }
+        let Some(t) = self.built(ds).texts.get(i) else {
+            return false;
+        };
+        terms
+            .iter()
+            .all(|alts| alts.iter().any(|a| t.contains(a.as_str())))
+    }
+}
+
+impl Built {
+    /// Titles, summaries, quotes, plans, and the names and variants of every entity an event
+    /// mentions.
+    fn new(ds: &Dataset) -> Built {
         let groups: Vec<Vec<String>> = ds
             .entities
             .iter()
@@ -154,17 +201,11 @@ impl Index {
                 t
             })
             .collect();
-        Index { texts, groups }
+        Built { texts, groups }
     }
 
-    /// Turns a query into terms; each term is a set of alternatives: what was typed (matched
-    /// anywhere, so a prefix finds as you type) and the variants of a name it equals (matched as
-    /// whole words, so the variant "war" does not find "warm").
-    pub fn terms(&self, q: &str) -> Vec<Vec<String>> {
-        let folded = fold(q);
-        if folded.is_empty() {
-            return Vec::new();
-        }
+    /// `Index::terms` of a query already folded, not empty.
+    fn terms(&self, folded: String) -> Vec<Vec<String>> {
         let variants = |typed: &str, g: &[String], alts: &mut Vec<String>| {
             for n in g {
                 let whole = format!(" {n} ");
@@ -191,16 +232,6 @@ impl Index {
                 alts
             })
             .collect()
-    }
-
-    /// Whether event `i` (dataset order) matches every term.
-    pub fn matches(&self, i: usize, terms: &[Vec<String>]) -> bool {
-        let Some(t) = self.texts.get(i) else {
-            return false;
-        };
-        terms
-            .iter()
-            .all(|alts| alts.iter().any(|a| t.contains(a.as_str())))
     }
 }
 
@@ -237,7 +268,7 @@ pub fn refine(ds: &Dataset, index: &Index, q: &Query, prev: &Filtered) -> Option
     let p = &prev.query;
     let same_filters =
         p.from == q.from && p.to == q.to && p.person == q.person && p.topic == q.topic;
-    (same_filters && implies(&index.terms(&q.q), &index.terms(&p.q)))
+    (same_filters && implies(&index.terms(ds, &q.q), &index.terms(ds, &p.q)))
         .then(|| filter(ds, index, q, prev.matched.iter().copied()))
 }
 
@@ -293,7 +324,7 @@ fn filter(
     q: &Query,
     candidates: impl Iterator<Item = usize>,
 ) -> Filtered {
-    let terms = index.terms(&q.q);
+    let terms = index.terms(ds, &q.q);
     let base = |e: &Event, i: usize| -> bool {
         let year = e.date.year();
         let end_year = e.end.map(|d| d.year()).unwrap_or(year);
@@ -303,7 +334,7 @@ fn filter(
                 e.participants.contains(p) || e.quotes.iter().any(|x| x.speaker.as_ref() == Some(p))
             })
             && q.topic.as_ref().is_none_or(|t| e.topics.contains(t))
-            && index.matches(i, &terms)
+            && index.matches(ds, i, &terms)
     };
     let mut visible = Vec::new();
     let mut matched = Vec::new();
@@ -367,9 +398,9 @@ mod tests {
         let ds = crate::dataset::load_str(json, None).expect("loads").dataset;
         let idx = Index::build(&ds);
         let hits = |q: &str| -> Vec<String> {
-            let t = idx.terms(q);
+            let t = idx.terms(&ds, q);
             (0..ds.events.len())
-                .filter(|&i| idx.matches(i, &t))
+                .filter(|&i| idx.matches(&ds, i, &t))
                 .map(|i| ds.events[i].id.clone())
                 .collect()
         };
@@ -385,5 +416,24 @@ mod tests {
         assert_eq!(fold("«Грузия» ΑΒΓ"), "грузия αβγ");
         assert_eq!(fold("  Nagorno-Karabakh "), "nagorno karabakh");
         assert_eq!(fold("Ülkə"), "ulke");
+    }
+
+    #[test]
+    fn the_index_is_built_by_the_first_search_with_words_and_finds_the_same() {
+        let ds = crate::dataset::load_str(crate::embedded::JSON, None)
+            .expect("seed")
+            .dataset;
+        let lazy = Index::default();
+        let all = apply(&ds, &lazy, &Query::default());
+        assert_eq!(all.visible.len(), ds.events.len());
+        assert!(lazy.built.get().is_none(), "no words, no index");
+        let q = Query {
+            q: "Lukashenka Baku".into(),
+            ..Query::default()
+        };
+        let found = apply(&ds, &lazy, &q);
+        assert!(lazy.built.get().is_some());
+        assert!(!found.visible.is_empty());
+        assert_eq!(found, apply(&ds, &Index::build(&ds), &q));
     }
 }

@@ -878,10 +878,11 @@ pub fn axis_svg(
             let e = &ds.events[first];
             let _ = write!(
                 h,
-                "<a class=\"{class}\" data-i=\"{i}\" href=\"{}\" tabindex=\"-1\"><title>{}</title><svg x=\"{x}%\" y=\"{}\" overflow=\"visible\"><circle class=\"halo\" r=\"12\"/>{}</svg></a>",
+                "<a class=\"{class}\" data-i=\"{i}\" href=\"{}\" tabindex=\"-1\"><title>{}</title><svg x=\"{x}%\" y=\"{}\" overflow=\"visible\"><circle class=\"halo\" r=\"{}\"/>{}</svg></a>",
                 links.event(&e.id),
                 esc(&format!("{} \u{2014} {}", e.date.human(), e.title)),
                 d0(y),
+                d0(crate::layout::SINGLE_RADIUS),
                 shape(m.kind)
             );
         } else {
@@ -896,7 +897,11 @@ pub fn axis_svg(
                 .unwrap_or(a);
             let _ = write!(
                 h,
-                "<a class=\"{class}\" data-i=\"{i}\" href=\"#\" tabindex=\"-1\" data-from=\"{a}\" data-to=\"{b}\"><title>{n} events: click to zoom in</title><circle class=\"halo\" cx=\"{x}%\" cy=\"{cy}\" r=\"14\"/><circle class=\"bubble\" cx=\"{x}%\" cy=\"{cy}\" r=\"11\"/><text x=\"{x}%\" y=\"{ty}\">{n}</text></a>",
+                "<a class=\"{class}\" data-i=\"{i}\" href=\"#\" tabindex=\"-1\" data-from=\"{a}\" data-to=\"{b}\"><title>{n} events: click to zoom in</title><circle class=\"halo\" cx=\"{x}%\" cy=\"{cy}\" r=\"{}\"/><circle class=\"bubble\" cx=\"{x}%\" cy=\"{cy}\" r=\"{}\"/><text x=\"{x}%\" y=\"{ty}\"{}>{}</text></a>",
+                d0(crate::layout::target_radius(n)),
+                d0(crate::layout::bubble_radius(n)),
+                if n > 99 { " class=\"long\"" } else { "" },
+                crate::layout::count_label(n),
                 cy = d0(y),
                 ty = d0(y + 4.0)
             );

@@ -218,46 +218,99 @@ pub struct Marker {
     pub kind: Kind,
 }
 
-/// Places the visible events of the window as markers per lane, merging those closer than
-/// `gap` pixels into clusters. `visible` must be in date order.
-pub fn markers(ds: &Dataset, visible: &[usize], view: &View, width: f64, gap: f64) -> Vec<Marker> {
+/// The radius, in pixels, of a single event's marker: its 24 px target (the halo).
+pub const SINGLE_RADIUS: f64 = 12.0;
+/// The least room, in pixels, between two markers' targets in a lane.
+pub const MARKER_GAP: f64 = 2.0;
+
+/// The count a cluster of `n` events shows: exact below 1,000, then in thousands, rounded down
+/// so it never overstates ("1.2k", "12k"; the marker's title gives the exact count).
+pub fn count_label(n: usize) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1000..=9999 => format!("{}.{}k", n / 1000, n % 1000 / 100),
+        _ => format!("{}k", n / 1000),
+    }
+}
+
+/// The radius, in pixels, of the disc of a cluster of `n` events: wide enough for its label
+/// (up to two characters at 11 px; three or four at 10 px, the `long` class).
+pub fn bubble_radius(n: usize) -> f64 {
+    match n {
+        0..=99 => 11.0,
+        100..=999 | 10_000..=99_999 => 13.0,
+        _ => 15.0,
+    }
+}
+
+/// The radius, in pixels, of the target of a marker of `n` events: a single event's halo, or
+/// a cluster's disc with the ring drawn around it when it is hovered or current.
+pub fn target_radius(n: usize) -> f64 {
+    if n > 1 {
+        bubble_radius(n) + 3.0
+    } else {
+        SINGLE_RADIUS
+    }
+}
+
+/// A run of one lane's events on its way to becoming a marker: `lane_events[from..to]`.
+struct Run {
+    from: usize,
+    to: usize,
+    /// The first member's first day and the members' last day.
+    days: (i64, i64),
+    frac: f64,
+    radius: f64,
+}
+
+/// Places the visible events of the window, drawn `width` pixels wide, as markers per lane.
+/// Events whose targets would overlap (nearer than their radii and `MARKER_GAP`) become one
+/// cluster, centred on its members' span; a cluster that then overlaps its neighbour merges
+/// with it, so no two markers in a lane overlap, however many digits their counts have.
+/// `visible` must be in date order.
+pub fn markers(ds: &Dataset, visible: &[usize], view: &View, width: f64) -> Vec<Marker> {
     let width = width.max(1.0);
-    let gap_frac = gap / width;
-    let mut open: [Option<Marker>; 4] = [None, None, None, None];
-    let mut out = Vec::new();
+    let mut lanes: [Vec<usize>; 4] = Default::default();
     for &i in visible {
         let Some(e) = ds.events.get(i) else { continue };
         let mid = (e.date.first_day() + e.date.last_day()) as f64 / 2.0 + 0.5;
-        let f = view.frac(mid);
-        if !(-0.02..=1.02).contains(&f) {
-            continue;
-        }
-        let lane = e.kind.lane();
-        match &mut open[lane] {
-            Some(m) if f - m.frac < gap_frac => {
-                m.events.push(i);
-            }
-            slot => {
-                if let Some(done) = slot.take() {
-                    out.push(done);
-                }
-                *slot = Some(Marker {
-                    lane,
-                    frac: f,
-                    events: vec![i],
-                    kind: e.kind,
-                });
-            }
+        if (-0.02..=1.02).contains(&view.frac(mid)) {
+            lanes[e.kind.lane().min(3)].push(i);
         }
     }
-    out.extend(open.into_iter().flatten());
-    // Centre clusters on their members.
-    for m in &mut out {
-        if m.events.len() > 1 {
-            let first = ds.events[m.events[0]].date.first_day() as f64;
-            let last = ds.events[m.events[m.events.len() - 1]].date.last_day() as f64 + 1.0;
-            m.frac = view.frac((first + last) / 2.0);
+    let mut out = Vec::new();
+    for (lane, evs) in lanes.iter().enumerate() {
+        let mut runs: Vec<Run> = Vec::new();
+        for (k, &i) in evs.iter().enumerate() {
+            let d = &ds.events[i].date;
+            let days = (d.first_day(), d.last_day());
+            runs.push(Run {
+                from: k,
+                to: k + 1,
+                days,
+                frac: view.frac((days.0 + days.1) as f64 / 2.0 + 0.5),
+                radius: SINGLE_RADIUS,
+            });
+            // Merge the newest run into the one before while they overlap (or are out of
+            // order, as a long event's middle can be): runs stay in order and apart.
+            while let [.., a, b] = runs.as_slice() {
+                if (b.frac - a.frac) * width >= a.radius + b.radius + MARKER_GAP {
+                    break;
+                }
+                let Some(b) = runs.pop() else { break };
+                let Some(a) = runs.last_mut() else { break };
+                a.to = b.to;
+                a.days.1 = a.days.1.max(b.days.1);
+                a.frac = view.frac((a.days.0 + a.days.1 + 1) as f64 / 2.0);
+                a.radius = target_radius(a.to - a.from);
+            }
         }
+        out.extend(runs.into_iter().map(|r| Marker {
+            lane,
+            frac: r.frac,
+            events: evs[r.from..r.to].to_vec(),
+            kind: ds.events[evs[r.from]].kind,
+        }));
     }
     out
 }
@@ -357,5 +410,139 @@ mod tests {
         };
         let t = ticks(&year, 1000.0);
         assert!(t.iter().any(|t| t.label == "Apr"), "{t:?}");
+    }
+
+    /// `n` calls (one lane) on consecutive days from 2000-01-01, or at the given days.
+    fn calls_on(days: &[i64]) -> Dataset {
+        let events: Vec<serde_json::Value> = days
+            .iter()
+            .enumerate()
+            .map(|(k, &d)| {
+                let (y, m, dd) = civil_from_days(d);
+                serde_json::json!({"id": format!("e{k:05}"), "kind": "call", "title": "Call",
+                    "date": format!("{y:04}-{m:02}-{dd:02}"), "sources": ["s"]})
+            })
+            .collect();
+        let doc = serde_json::json!({"sources": [{"id": "s", "title": "A page", "url": "https://example.org/a"}],
+            "events": events});
+        crate::dataset::load_str(&doc.to_string(), None)
+            .expect("loads")
+            .dataset
+    }
+
+    /// Every event in exactly one marker, and no two markers of a lane overlapping.
+    fn assert_placed_apart(ms: &[Marker], n: usize, width: f64) {
+        let mut seen: Vec<usize> = ms.iter().flat_map(|m| m.events.clone()).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..n).collect::<Vec<_>>(), "every event once");
+        for w in ms.windows(2) {
+            let room = (w[1].frac - w[0].frac) * width;
+            let need = target_radius(w[0].events.len()) + target_radius(w[1].events.len());
+            assert!(
+                room >= need + MARKER_GAP - 1e-9,
+                "{} and {} events {room:.1} px apart, need {need} + {MARKER_GAP}",
+                w[0].events.len(),
+                w[1].events.len()
+            );
+        }
+    }
+
+    #[test]
+    fn clusters_show_a_count_that_fits_and_never_overstates() {
+        let shown: Vec<String> = [2, 99, 100, 999, 1000, 1999, 9999, 12_345, 123_456]
+            .map(count_label)
+            .into();
+        assert_eq!(
+            shown,
+            ["2", "99", "100", "999", "1.0k", "1.9k", "9.9k", "12k", "123k"]
+        );
+        // The disc grows with the label: two characters at 11 px, three or four at 10 px.
+        for (n, r) in [
+            (2, 11.0),
+            (99, 11.0),
+            (100, 13.0),
+            (1999, 15.0),
+            (12_345, 13.0),
+        ] {
+            assert_eq!(bubble_radius(n), r, "{n}");
+            assert_eq!(target_radius(n), r + 3.0, "{n}");
+        }
+        assert_eq!(target_radius(1), SINGLE_RADIUS);
+    }
+
+    #[test]
+    fn single_markers_a_target_apart_stay_apart_and_nearer_ones_merge() {
+        let d0 = day_number(2000, 1, 1);
+        // 1000 px for 1000 days: one day is one pixel.
+        let view = View {
+            start: d0 as f64,
+            end: (d0 + 1000) as f64,
+        };
+        // Targets of 24 px and 2 px between: 27 px apart stay, 24 px apart merge.
+        let ds = calls_on(&[d0 + 100, d0 + 127, d0 + 300, d0 + 324]);
+        let ms = markers(&ds, &[0, 1, 2, 3], &view, 1000.0);
+        let sizes: Vec<usize> = ms.iter().map(|m| m.events.len()).collect();
+        assert_eq!(sizes, [1, 1, 2]);
+        // A cluster sits in the middle of its members' span.
+        assert!((ms[2].frac * 1000.0 - 312.5).abs() < 1e-6, "{}", ms[2].frac);
+        assert_placed_apart(&ms, 4, 1000.0);
+    }
+
+    #[test]
+    fn dense_lanes_become_clusters_that_never_overlap_whatever_their_counts() {
+        // The real-data case: thousands of events over a century in one lane, where counts
+        // of three and four digits used to spill over their discs into each other.
+        let d0 = day_number(1900, 1, 1);
+        for (n, step, width, big) in [
+            (3000, 13, 1000.0, true),
+            (1000, 1, 300.0, true),
+            (500, 40, 2560.0, false),
+        ] {
+            let days: Vec<i64> = (0..n as i64)
+                .map(|k| d0 + k * step + (k * k) % 97)
+                .collect();
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by_key(|&k| days[k]);
+            let ds = calls_on(&days);
+            // `visible` in date order, as the app passes it.
+            let visible: Vec<usize> = {
+                let mut v: Vec<usize> = (0..n).collect();
+                v.sort_by_key(|&i| ds.events[i].date.first_day());
+                v
+            };
+            let view = View::fit(days[order[0]], days[order[n - 1]]);
+            let ms = markers(&ds, &visible, &view, width);
+            assert_placed_apart(&ms, n, width);
+            assert_eq!(
+                ms.iter().any(|m| m.events.len() > 99),
+                big,
+                "{n}: big clusters"
+            );
+        }
+    }
+
+    #[test]
+    fn clusters_keep_room_for_their_discs_and_labels() {
+        let d0 = day_number(2000, 1, 1);
+        let view = View {
+            start: d0 as f64,
+            end: (d0 + 1000) as f64,
+        };
+        // Two piles of `n` events on one day each, `apart` pixels (days) apart.
+        let piles = |n: usize, apart: i64| {
+            let days: Vec<i64> = (0..2 * n)
+                .map(|k| d0 + 100 + if k < n { 0 } else { apart })
+                .collect();
+            let ds = calls_on(&days);
+            let ms = markers(&ds, &(0..2 * n).collect::<Vec<_>>(), &view, 1000.0);
+            assert_placed_apart(&ms, 2 * n, 1000.0);
+            ms.len()
+        };
+        // Two-digit counts: discs of 11 px with rings of 14 px, 2 px between.
+        assert_eq!(piles(5, 29), 1);
+        assert_eq!(piles(5, 31), 2);
+        // Three-digit counts: discs of 13 px, rings of 16 px.
+        assert_eq!(piles(150, 33), 1);
+        assert_eq!(piles(150, 35), 2);
     }
 }

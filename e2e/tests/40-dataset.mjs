@@ -75,6 +75,40 @@ test('?data=/data/events.json opens a same-origin dataset; other origins are ref
   eq((await listIds(page)).length, DATA.events.length, 'embedded dataset kept');
 });
 
+test('a dense axis (3,000 visits over a century): cluster counts fit their discs and no two markers overlap, wide and on a phone', async (t) => {
+  const { BASE } = env;
+  // Denser towards the end, as real records are: counts of one to four digits.
+  const events = Array.from({ length: 3000 }, (_, i) => ({
+    id: `dense-${i}`, kind: 'visit', title: `Dense visit ${i + 1}`,
+    date: new Date(Date.UTC(1900, 0, 1 + Math.round(44000 * Math.sqrt(i / 3000)))).toISOString().slice(0, 10), sources: ['w'],
+  }));
+  const dense = { schema_version: 1, title: 'Dense test data', sources: [{ id: 'w', title: 'A test page', url: 'https://example.org/test' }], events };
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 800 }]) {
+    const page = await t.open({ viewport });
+    await goto(page, BASE + '/');
+    await picker(page).setInputFiles({ name: 'dense.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dense)) });
+    await page.waitForFunction(() => document.querySelector('#events a[data-id="dense-0"]') && document.querySelector('.axis .marker.cluster'), null, { timeout: 10000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const axis = await page.evaluate(() => [...document.querySelectorAll('.axis .marker')].map((m) => {
+      const box = (el) => { const r = el.getBoundingClientRect(); return { l: r.left, r: r.right, t: r.top, w: r.width }; };
+      const text = m.querySelector('text');
+      return { halo: box(m.querySelector('.halo')), bubble: m.querySelector('.bubble') && box(m.querySelector('.bubble')), text: text && box(text), label: text && text.textContent };
+    }));
+    assert(axis.length > 3, `${viewport.width} px: markers drawn (${axis.length})`);
+    const labels = axis.filter((m) => m.label).map((m) => m.label);
+    assert(labels.some((l) => l.length >= 3), `${viewport.width} px: some counts have three or more characters (${labels.join(' ')})`);
+    for (const m of axis.filter((m) => m.text)) {
+      assert(m.text.w <= m.bubble.w - 2, `${viewport.width} px: the count "${m.label}" (${m.text.w.toFixed(1)} px) fits its disc (${m.bubble.w.toFixed(1)} px)`);
+    }
+    // One lane here: markers left to right never overlap (their 24 px or larger targets).
+    const row = axis.map((m) => m.halo).sort((a, b) => a.l - b.l);
+    for (let k = 1; k < row.length; k++) {
+      assert(row[k].l >= row[k - 1].r - 0.5, `${viewport.width} px: markers ${k - 1} and ${k} overlap (${row[k - 1].r.toFixed(1)} > ${row[k].l.toFixed(1)})`);
+    }
+    await page.context().close();
+  }
+});
+
 test('a long dataset (2,000 events) is windowed: numbered rows, none missing on screen wherever the list is scrolled', async (t) => {
   const { BASE } = env;
   const kinds = ['visit', 'meeting', 'call', 'statement'];

@@ -198,13 +198,7 @@ pub fn timeline(ctx: Ctx) -> web_sys::HtmlElement {
     });
     let marks = super::memo(move || {
         let super::Shown(d, f, _) = shown.get();
-        markers(
-            &d.ds,
-            &f.visible,
-            &drawn.get(),
-            width.get() * DRAWN_WIDTH,
-            26.0,
-        )
+        markers(&d.ds, &f.visible, &drawn.get(), width.get() * DRAWN_WIDTH)
     });
     // The open event's marker is highlighted a frame after its card shows.
     let current = super::after_paint(ctx.open);

@@ -386,7 +386,15 @@ pub fn card(
         .sources
         .iter()
         .filter_map(|s| ds.source(s))
-        .map(|s| format!("<li>{}</li>", esc(&s.display())))
+        .map(|s| match &s.reference {
+            // A web source (validated http or https) is a link, so a reader can check it.
+            crate::model::SourceRef::Web { url } => format!(
+                "<li><a href=\"{}\" rel=\"external noopener noreferrer\">{}</a></li>",
+                esc(url),
+                esc(&s.display())
+            ),
+            crate::model::SourceRef::Seed { .. } => format!("<li>{}</li>", esc(&s.display())),
+        })
         .collect();
     section(&mut h, "sources", "Sources", &format!("<ul>{sources}</ul>"));
     let cite = citation(e, ds, permalink);
@@ -1282,6 +1290,34 @@ mod tests {
         // Ties round away from zero (the float formatter rounds them to even).
         assert_eq!(Fixed(1.25, 1).to_string(), "1.3");
         assert_eq!(Fixed(-0.5, 0).to_string(), "-1");
+    }
+
+    #[test]
+    fn a_card_links_web_sources_and_names_seed_articles() {
+        let json = r#"{"sources":[
+              {"id":"w","title":"Visits <by> leaders","url":"https://example.org/v?a=1&b=2"},
+              {"id":"s","file":"article.md","outlet":"Outlet"}],
+            "events":[{"id":"a","kind":"visit","title":"T","date":"2021-04-13","sources":["w","s"]}]}"#;
+        let Ok(loaded) = crate::dataset::load_str(json, None) else {
+            panic!("loads");
+        };
+        let ds = loaded.dataset;
+        let q = Query::default();
+        let links = Links {
+            base: "/",
+            query: &q,
+        };
+        let h = card(
+            &ds,
+            &ds.events[0],
+            links,
+            "https://x.org/events/a",
+            &[0],
+            false,
+        );
+        let web = "<li><a href=\"https://example.org/v?a=1&amp;b=2\" rel=\"external noopener noreferrer\">\u{201c}Visits &lt;by&gt; leaders\u{201d} (https://example.org/v?a=1&amp;b=2)</a></li>";
+        assert!(h.contains(web), "{h}");
+        assert!(h.contains("<li>Outlet (article article.md)</li>"), "{h}");
     }
 
     #[test]

@@ -235,8 +235,9 @@ if (opt.out) {
   md.push(...detail, '');
   if (notes.length) md.push(...notes, '');
   md.push(
-    'Columns: ready = the page\'s ready hook, ms from navigation start (ours: `window.__ready`, set on the',
-    'first animation frame after mount; for `?data=` the first frame showing a generated event); first',
+    'Columns: ready = the page\'s ready hook, ms from navigation start (ours: `window.__ready`, the time of',
+    'the second animation frame after mount, as the anchors publish theirs; for `?data=` the first frame',
+    'showing a generated event, found by polling); first',
     'load = bytes on the wire (headers + gzip bodies) of every request until the network was quiet after',
     'ready; JS heap after a forced GC, plus (ours) the WebAssembly linear memory; click→detail =',
     'pointerdown on the middle visible list item until its card (`aside.card[data-id]`) is rendered and',

@@ -59,7 +59,7 @@ export function sameSet(actual, expected, msg) {
 // ---------------------------------------------------------------- the app
 /** Waits for the app's ready hook (the first timeline is on screen). */
 export async function ready(page) {
-  await page.waitForFunction(() => window.__ready === true, null, { timeout: 15000 });
+  await page.waitForFunction(() => window.__ready > 0, null, { timeout: 15000 });
 }
 /** Navigates and waits for the app; returns the document response. */
 export async function goto(page, url) {

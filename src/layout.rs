@@ -270,12 +270,17 @@ struct Run {
 /// `visible` must be in date order.
 pub fn markers(ds: &Dataset, visible: &[usize], view: &View, width: f64) -> Vec<Marker> {
     let width = width.max(1.0);
-    let mut lanes: [Vec<usize>; 4] = Default::default();
+    // The middle of a span of whole days, first to last.
+    let mid = |(first, last): (i64, i64)| (first + last + 1) as f64 / 2.0;
+    let mut lanes: [Vec<usize>; crate::model::LANES.len()] = Default::default();
     for &i in visible {
         let Some(e) = ds.events.get(i) else { continue };
-        let mid = (e.date.first_day() + e.date.last_day()) as f64 / 2.0 + 0.5;
-        if (-0.02..=1.02).contains(&view.frac(mid)) {
-            lanes[e.kind.lane().min(3)].push(i);
+        let days = (e.date.first_day(), e.date.last_day());
+        if !(-0.02..=1.02).contains(&view.frac(mid(days))) {
+            continue;
+        }
+        if let Some(lane) = lanes.get_mut(e.kind.lane()) {
+            lane.push(i);
         }
     }
     let mut out = Vec::new();
@@ -288,7 +293,7 @@ pub fn markers(ds: &Dataset, visible: &[usize], view: &View, width: f64) -> Vec<
                 from: k,
                 to: k + 1,
                 days,
-                frac: view.frac((days.0 + days.1) as f64 / 2.0 + 0.5),
+                frac: view.frac(mid(days)),
                 radius: SINGLE_RADIUS,
             });
             // Merge the newest run into the one before while they overlap (or are out of
@@ -301,7 +306,7 @@ pub fn markers(ds: &Dataset, visible: &[usize], view: &View, width: f64) -> Vec<
                 let Some(a) = runs.last_mut() else { break };
                 a.to = b.to;
                 a.days.1 = a.days.1.max(b.days.1);
-                a.frac = view.frac((a.days.0 + a.days.1 + 1) as f64 / 2.0);
+                a.frac = view.frac(mid(a.days));
                 a.radius = target_radius(a.to - a.from);
             }
         }
@@ -412,7 +417,7 @@ mod tests {
         assert!(t.iter().any(|t| t.label == "Apr"), "{t:?}");
     }
 
-    /// `n` calls (one lane) on consecutive days from 2000-01-01, or at the given days.
+    /// Calls (all in one lane), one on each of the given days.
     fn calls_on(days: &[i64]) -> Dataset {
         let events: Vec<serde_json::Value> = days
             .iter()

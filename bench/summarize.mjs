@@ -147,8 +147,9 @@ for (const page of ['home', 'event']) {
   const score = (k) => (rep && rep.categories[k] && rep.categories[k].score != null ? Math.round(rep.categories[k].score * 100) : null);
   const below = text.match(/^audits below 90: (.*)$/m)?.[1] || '';
   const metrics = (text.match(/^LCP .*$/m)?.[0] || '').replace(/ \| /g, ', ');
+  const runs = text.match(/^runs: performance (.*); reported/m)?.[1] || '';
   lh.push({ page, url: rep ? (rep.finalDisplayedUrl || rep.requestedUrl).replace(/^http:\/\/127\.0\.0\.1:\d+/, '') : '–',
-    scores: ['performance', 'accessibility', 'best-practices', 'seo'].map((k) => ({ k, v: score(k) })), below, metrics, ran: !!rep });
+    scores: ['performance', 'accessibility', 'best-practices', 'seo'].map((k) => ({ k, v: score(k) })), below, metrics, runs, ran: !!rep });
 }
 for (const p of lh) {
   for (const { k, v } of p.scores) {
@@ -261,8 +262,10 @@ if (opt.out) {
   }
   md.push('## Lighthouse', '');
   md.push('`bench/lighthouse.sh` (Lighthouse 12.8.2, its default mobile preset: simulated slow 4G and 4× CPU');
-  md.push('slowdown) on the default build, served by `bench/server.mjs` (gzip). Scores vary by a few points');
-  md.push('between runs.', '');
+  md.push('slowdown) on the default build, served by `bench/server.mjs` (gzip). Scores vary by several points');
+  md.push('between runs, so each page is run three times and the run with the median performance score is shown.', '');
+  for (const p of lh) if (p.runs) md.push(`- ${p.page} page, all three runs: ${p.runs}`);
+  if (lh.some((p) => p.runs)) md.push('');
   md.push(...lhTable, '');
   md.push('## Method', '');
   md.push('- `bash bench/run.sh` generates the datasets with `bench/gen-ours.mjs` (seeded, byte-identical on every');

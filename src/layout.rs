@@ -435,6 +435,14 @@ mod tests {
             .dataset
     }
 
+    /// A window of 1000 days from `from`, drawn 1000 px wide: a day is a pixel.
+    fn one_px_a_day(from: i64) -> View {
+        View {
+            start: from as f64,
+            end: (from + 1000) as f64,
+        }
+    }
+
     /// Every event in exactly one marker, and no two markers of a lane overlapping.
     fn assert_placed_apart(ms: &[Marker], n: usize, width: f64) {
         let mut seen: Vec<usize> = ms.iter().flat_map(|m| m.events.clone()).collect();
@@ -478,11 +486,7 @@ mod tests {
     #[test]
     fn single_markers_a_target_apart_stay_apart_and_nearer_ones_merge() {
         let d0 = day_number(2000, 1, 1);
-        // 1000 px for 1000 days: one day is one pixel.
-        let view = View {
-            start: d0 as f64,
-            end: (d0 + 1000) as f64,
-        };
+        let view = one_px_a_day(d0);
         // Targets of 24 px and 2 px between: 27 px apart stay, 24 px apart merge.
         let ds = calls_on(&[d0 + 100, d0 + 127, d0 + 300, d0 + 324]);
         let ms = markers(&ds, &[0, 1, 2, 3], &view, 1000.0);
@@ -506,8 +510,6 @@ mod tests {
             let days: Vec<i64> = (0..n as i64)
                 .map(|k| d0 + k * step + (k * k) % 97)
                 .collect();
-            let mut order: Vec<usize> = (0..n).collect();
-            order.sort_by_key(|&k| days[k]);
             let ds = calls_on(&days);
             // `visible` in date order, as the app passes it.
             let visible: Vec<usize> = {
@@ -515,7 +517,10 @@ mod tests {
                 v.sort_by_key(|&i| ds.events[i].date.first_day());
                 v
             };
-            let view = View::fit(days[order[0]], days[order[n - 1]]);
+            let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
+                panic!("no days");
+            };
+            let view = View::fit(first, last);
             let ms = markers(&ds, &visible, &view, width);
             assert_placed_apart(&ms, n, width);
             assert_eq!(
@@ -529,10 +534,7 @@ mod tests {
     #[test]
     fn clusters_keep_room_for_their_discs_and_labels() {
         let d0 = day_number(2000, 1, 1);
-        let view = View {
-            start: d0 as f64,
-            end: (d0 + 1000) as f64,
-        };
+        let view = one_px_a_day(d0);
         // Two piles of `n` events on one day each, `apart` pixels (days) apart.
         let piles = |n: usize, apart: i64| {
             let days: Vec<i64> = (0..2 * n)

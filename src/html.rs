@@ -903,13 +903,15 @@ pub fn axis_svg(
                 .map(|&p| ds.events[p].date.last_day())
                 .max()
                 .unwrap_or(a);
+            // Labels of three or four characters are set smaller (`bubble_radius` sizes the disc).
+            let label = crate::layout::count_label(n);
             let _ = write!(
                 h,
                 "<a class=\"{class}\" data-i=\"{i}\" href=\"#\" tabindex=\"-1\" data-from=\"{a}\" data-to=\"{b}\"><title>{n} events: click to zoom in</title><circle class=\"halo\" cx=\"{x}%\" cy=\"{cy}\" r=\"{}\"/><circle class=\"bubble\" cx=\"{x}%\" cy=\"{cy}\" r=\"{}\"/><text x=\"{x}%\" y=\"{ty}\"{}>{}</text></a>",
                 d0(crate::layout::target_radius(n)),
                 d0(crate::layout::bubble_radius(n)),
-                if n > 99 { " class=\"long\"" } else { "" },
-                crate::layout::count_label(n),
+                if label.len() > 2 { " class=\"long\"" } else { "" },
+                label,
                 cy = d0(y),
                 ty = d0(y + 4.0)
             );

@@ -260,7 +260,6 @@ struct Run {
     /// The first member's first day and the members' last day.
     days: (i64, i64),
     frac: f64,
-    radius: f64,
 }
 
 /// Places the visible events of the window, drawn `width` pixels wide, as markers per lane.
@@ -294,12 +293,12 @@ pub fn markers(ds: &Dataset, visible: &[usize], view: &View, width: f64) -> Vec<
                 to: k + 1,
                 days,
                 frac: view.frac(mid(days)),
-                radius: SINGLE_RADIUS,
             });
             // Merge the newest run into the one before while they overlap (or are out of
             // order, as a long event's middle can be): runs stay in order and apart.
             while let [.., a, b] = runs.as_slice() {
-                if (b.frac - a.frac) * width >= a.radius + b.radius + MARKER_GAP {
+                let room = target_radius(a.to - a.from) + target_radius(b.to - b.from);
+                if (b.frac - a.frac) * width >= room + MARKER_GAP {
                     break;
                 }
                 let Some(b) = runs.pop() else { break };
@@ -307,7 +306,6 @@ pub fn markers(ds: &Dataset, visible: &[usize], view: &View, width: f64) -> Vec<
                 a.to = b.to;
                 a.days.1 = a.days.1.max(b.days.1);
                 a.frac = view.frac(mid(a.days));
-                a.radius = target_radius(a.to - a.from);
             }
         }
         out.extend(runs.into_iter().map(|r| Marker {
